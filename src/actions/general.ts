@@ -1,0 +1,91 @@
+/** Actions that are not about one resource: checking the connection, and raw requests. */
+import { type EndpointSpec, endpointActions, local } from "../endpoint";
+import { InputError, SECRET_HEADERS } from "../errors";
+import { choiceInput, debugRequest, jsonInput, keyValueInput, textInput } from "../inputs";
+import { toRawPath } from "../rawPath";
+
+const rawPathInput = textInput({
+  label: "Path",
+  required: true,
+  example: "/leads/8113",
+  placeholder: "/leads",
+  comments:
+    "The path after https://YOUR_ACCOUNT.propipelines.com/api/v2, e.g. /leads or /leads/8113/comments. The connection's account and credentials are applied for you.",
+});
+
+const testConnection: EndpointSpec = {
+  key: "testConnection",
+  label: "Test Connection",
+  description: "Check that the connection's account and credentials are accepted (GET /ping).",
+  method: "GET",
+  path: "/ping",
+  example: { status: 200, message: "Your API key is correct." },
+};
+
+type Pairs = Array<[string, string]> | undefined;
+
+const rawRequest: EndpointSpec = {
+  key: "rawRequest",
+  label: "Raw Request",
+  description:
+    "Send any request to the Pro Pipe Lines API v2 with the connection's credentials, for endpoints or options no other action covers.",
+  method: "GET",
+  path: "/",
+  params: {
+    method: local(
+      choiceInput({
+        label: "Method",
+        required: true,
+        default: "GET",
+        choices: ["GET", "POST", "PUT", "DELETE"] as const,
+        comments: "GET reads, POST creates, PUT updates, DELETE removes.",
+      }),
+    ),
+    path: local(rawPathInput),
+    queryParams: local(
+      keyValueInput({
+        label: "Query Parameters",
+        example: "status: todo",
+        comments: "Added to the URL as ?key=value&… (values are encoded for you).",
+      }),
+    ),
+    body: local(
+      jsonInput({
+        label: "Body",
+        example: '{"title": "Awesome Company", "description": "Firstname: John"}',
+        comments: "JSON body for POST and PUT requests.",
+      }),
+    ),
+    headers: local(
+      keyValueInput({
+        label: "Headers",
+        example: "Accept-Language: en",
+        comments:
+          "Extra headers. The credentials headers are set by the connection and cannot be overridden here.",
+      }),
+    ),
+    debugRequest: local(debugRequest),
+  },
+  validate: (values) => {
+    for (const [name] of (values.headers as Pairs) ?? []) {
+      if (SECRET_HEADERS.includes(name.toLowerCase())) {
+        throw new InputError(
+          "Headers",
+          `"${name}" is set by the connection; remove it from Headers.`,
+        );
+      }
+    }
+    toRawPath("Path", values.path);
+  },
+  prepare: (request, values) => ({
+    ...request,
+    method: values.method as EndpointSpec["method"],
+    path: toRawPath("Path", values.path),
+    query: Object.fromEntries((values.queryParams as Pairs) ?? []),
+    headers: Object.fromEntries((values.headers as Pairs) ?? []),
+    body: values.body,
+  }),
+  example: { id: 8113, title: "Loretta Inc.", status: "todo", step: "Incoming" },
+};
+
+export default endpointActions([testConnection, rawRequest]);

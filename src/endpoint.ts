@@ -1,0 +1,187 @@
+/**
+ * The declarative action factory. An endpoint is declared once, as data:
+ *
+ *   endpoint({
+ *     key: "getLead", label: "Get Lead", description: "…",
+ *     method: "GET", path: "/leads/{id}",
+ *     params: { id: inPath(leadId) },
+ *     example: { id: 8113, title: "Loretta Inc." },
+ *   })
+ *
+ * and `endpointActions([...])` turns declarations into spectral actions that validate their
+ * inputs (clean functions, then `validate`), place each value (path / query / JSON body /
+ * multipart), send through the one client, and return `{ data }`.
+ */
+import { type ActionDefinition, action, type Connection } from "@prismatic-io/spectral";
+import FormData from "form-data";
+import {
+  type ApiRequest,
+  type ApiResponse,
+  connect,
+  type HttpMethod,
+  type ProPipeLinesClient,
+} from "./client";
+import { connectionInput, fetchAll, type InputMap, maxRecords } from "./inputs";
+import { fetchPages } from "./pagination";
+import { isEmpty } from "./validate";
+
+type Placement = "path" | "query" | "body" | "form" | "local";
+type AnyInput = InputMap[string];
+
+export interface Param {
+  input: AnyInput;
+  in: Placement;
+  /** The API's parameter name, when it differs from the input key. */
+  name?: string;
+}
+
+/** In the URL path: `{key}` in the path template. */
+export const inPath = (input: AnyInput, name?: string): Param => ({ input, in: "path", name });
+/** In the query string (arrays are sent comma-separated). */
+export const inQuery = (input: AnyInput, name?: string): Param => ({ input, in: "query", name });
+/** A field of the JSON body. */
+export const inBody = (input: AnyInput, name?: string): Param => ({ input, in: "body", name });
+/** A field of a multipart/form-data body (files: `{ data, contentType }` values). */
+export const inForm = (input: AnyInput, name?: string): Param => ({ input, in: "form", name });
+/** Not sent as such: read by `prepare`, `validate` or `run`. */
+export const local = (input: AnyInput): Param => ({ input, in: "local" });
+
+/** Cleaned input values, by input key. */
+export type Values = Record<string, unknown>;
+
+export interface EndpointSpec {
+  key: string;
+  label: string;
+  description: string;
+  method: HttpMethod;
+  /** Path relative to /api/v2 with `{param}` segments. */
+  path: string;
+  params?: Record<string, Param>;
+  /** Rules across inputs (throw `InputError`); runs before any request. */
+  validate?: (values: Values) => void;
+  /** Adjusts the built request (e.g. composes a body field from several inputs). */
+  prepare?: (request: ApiRequest, values: Values) => ApiRequest;
+  /** Adds Fetch All / Maximum Records: pages with `limit`/`offset` up to `maxPageSize`. */
+  pagination?: { maxPageSize: number };
+  /** Shapes the returned data (default: the response body). */
+  result?: (response: ApiResponse, values: Values) => unknown;
+  /** For actions that make several requests (batches, fan-out); replaces the single send. */
+  run?: (client: ProPipeLinesClient, request: ApiRequest, values: Values) => Promise<unknown>;
+  /** Statuses that are answers rather than errors (e.g. 304 "nothing done"). */
+  acceptStatuses?: number[];
+  /** The `data` of a typical result, shown to flow builders. */
+  example: unknown;
+}
+
+function placeValue(
+  request: ApiRequest,
+  param: Param,
+  key: string,
+  value: unknown,
+  form: FormData,
+): void {
+  const name = param.name ?? key;
+  switch (param.in) {
+    case "path":
+      request.pathParams = { ...request.pathParams, [name]: value as string | number };
+      break;
+    case "query":
+      request.query = { ...request.query, [name]: value as string };
+      break;
+    case "body":
+      request.body = { ...(request.body as object | undefined), [name]: value };
+      break;
+    case "form":
+      if (
+        value &&
+        typeof value === "object" &&
+        Buffer.isBuffer((value as { data?: unknown }).data)
+      ) {
+        const file = value as { data: Buffer; contentType?: string; filename?: string };
+        form.append(name, file.data, {
+          filename: file.filename ?? name,
+          contentType: file.contentType,
+        });
+      } else {
+        form.append(name, String(value));
+      }
+      request.form = form;
+      break;
+    case "local":
+      break;
+  }
+}
+
+/** The request an endpoint sends for these (cleaned, validated) values. */
+export function buildRequest(spec: EndpointSpec, values: Values): ApiRequest {
+  let request: ApiRequest = {
+    method: spec.method,
+    path: spec.path,
+    acceptStatuses: spec.acceptStatuses,
+  };
+  const form = new FormData();
+  for (const [key, param] of Object.entries(spec.params ?? {})) {
+    const value = values[key];
+    if (!isEmpty(value)) placeValue(request, param, key, value, form);
+  }
+  if (spec.prepare) request = spec.prepare(request, values);
+  return request;
+}
+
+/** Runs an endpoint for a step: validate, connect, send (or page, or run), shape. */
+async function perform(
+  spec: EndpointSpec,
+  context: {
+    logger?: { info: (...args: unknown[]) => void };
+    instanceState?: Record<string, unknown>;
+  },
+  values: Values,
+): Promise<{ data: unknown; instanceState?: Record<string, unknown> }> {
+  spec.validate?.(values);
+  const request = buildRequest(spec, values);
+  request.debug = values.debugRequest === true;
+  const client = connect(values.connection as Connection, context);
+  let data: unknown;
+  if (spec.run) {
+    data = await spec.run(client, request, values);
+  } else if (spec.pagination && values.fetchAll === true) {
+    const pageSize = (request.query?.limit as number | undefined) ?? spec.pagination.maxPageSize;
+    const { items } = await fetchPages(client, request, {
+      pageSize,
+      max: values.maxRecords as number,
+    });
+    data = items;
+  } else {
+    const response = await client.request(request);
+    data = spec.result ? spec.result(response, values) : response.data;
+  }
+  const instanceState = client.session.stateUpdate();
+  return instanceState ? { data, instanceState } : { data };
+}
+
+/** The spectral inputs of an endpoint: the connection, its params, and paging switches. */
+export function endpointInputs(spec: EndpointSpec): InputMap {
+  const inputs: InputMap = { connection: connectionInput };
+  for (const [key, param] of Object.entries(spec.params ?? {})) inputs[key] = param.input;
+  if (spec.pagination) Object.assign(inputs, { fetchAll, maxRecords });
+  return inputs;
+}
+
+export function endpointAction(spec: EndpointSpec): ActionDefinition {
+  return action({
+    display: { label: spec.label, description: spec.description },
+    inputs: endpointInputs(spec),
+    perform: (context, values) => perform(spec, context, values as Values),
+    examplePayload: { data: spec.example },
+  }) as ActionDefinition;
+}
+
+/** Declarations → the `actions` record of the component, keyed by each endpoint's key. */
+export function endpointActions(specs: EndpointSpec[]): Record<string, ActionDefinition> {
+  const actions: Record<string, ActionDefinition> = {};
+  for (const spec of specs) {
+    if (actions[spec.key]) throw new Error(`Duplicate action key ${spec.key}`);
+    actions[spec.key] = endpointAction(spec);
+  }
+  return actions;
+}

@@ -1,0 +1,20 @@
+import { component } from "@prismatic-io/spectral";
+import { actions } from "./actions";
+import { connections } from "./connections";
+import { toFriendlyError } from "./errors";
+
+export default component({
+  key: "propipelines",
+  public: false,
+  documentationUrl: "https://propipelines.com/api/v2",
+  display: {
+    label: "Pro Pipe Lines",
+    description:
+      "Manage leads, pipeline steps, users, client folders, prospecting lists and teams in Pro Pipe Lines, and start flows from its webhooks.",
+    iconPath: "icon.png",
+    category: "Application Connectors",
+  },
+  connections,
+  actions,
+  hooks: { error: toFriendlyError },
+});

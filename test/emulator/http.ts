@@ -1,0 +1,197 @@
+/** Request parsing, routing and error answers of the emulator, in the live API's style. */
+import type { IncomingMessage } from "node:http";
+
+export interface MultipartPart {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  data: Buffer;
+}
+
+export interface Caller {
+  /** "apiKey": the account's key (admin rights); "user": a user token. */
+  kind: "apiKey" | "user";
+  userId?: number;
+}
+
+export interface RequestContext {
+  method: string;
+  /** Path relative to /api/v2. */
+  path: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  parts: MultipartPart[];
+  caller: Caller;
+}
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
+
+/** An error answer `{"error", "message", "type"}` as the live API sends. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly type: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  402: "Payment Required",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+export function errorBody(status: number, message: string, type: string) {
+  return { error: STATUS_TEXT[status] ?? "Error", message, type };
+}
+
+export const notFound = () =>
+  new HttpError(
+    404,
+    "Entry not found -- The specified object could not be found",
+    "record_not_found",
+  );
+export const badRequest = (message: string, type = "bad_parameter_format") =>
+  new HttpError(400, message, type);
+export const userTokenRefused = () =>
+  new HttpError(
+    401,
+    "Unauthorized: you cannot use this action with a USER token. You have to use the API key method to authenticate.",
+    "unauthorized_user_token_not_allowed",
+  );
+export const notPrivileged = () =>
+  new HttpError(
+    401,
+    "Unauthorized: the user has not the privileges to do this action.",
+    "unauthorized_not_admin",
+  );
+export const featureRefused = () =>
+  new HttpError(403, "Cannot access this feature.", "feature_not_available");
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  handler: Handler;
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  /** `path` like `/leads/:id/comments`. Later registrations of the same route win. */
+  on(method: string, path: string, handler: Handler): this {
+    const keys: string[] = [];
+    const source = path.replace(/:(\w+)/g, (_, key: string) => {
+      keys.push(key);
+      return "([^/]+)";
+    });
+    this.routes.unshift({ method, pattern: new RegExp(`^${source}/?$`), keys, handler });
+    return this;
+  }
+
+  match(
+    method: string,
+    path: string,
+  ): { handler: Handler; params: Record<string, string> } | "wrong-method" | undefined {
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const m = route.pattern.exec(path);
+      if (!m) continue;
+      pathMatched = true;
+      if (route.method !== method) continue;
+      const params: Record<string, string> = {};
+      route.keys.forEach((key, i) => {
+        params[key] = decodeURIComponent(m[i + 1] ?? "");
+      });
+      return { handler: route.handler, params };
+    }
+    return pathMatched ? "wrong-method" : undefined;
+  }
+}
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Minimal multipart/form-data parser (enough for the component's uploads). */
+export function parseMultipart(raw: Buffer, contentType: string): MultipartPart[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!boundary) return [];
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts: MultipartPart[] = [];
+  let start = raw.indexOf(delimiter);
+  while (start !== -1) {
+    const next = raw.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const chunk = raw.subarray(start + delimiter.length + 2, next - 2);
+    const headerEnd = chunk.indexOf("\r\n\r\n");
+    if (headerEnd !== -1) {
+      const head = chunk.subarray(0, headerEnd).toString("utf8");
+      const name = /name="([^"]*)"/i.exec(head)?.[1] ?? "";
+      const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+      const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
+      parts.push({ name, filename, contentType: type, data: chunk.subarray(headerEnd + 4) });
+    }
+    start = next;
+  }
+  return parts;
+}
+
+/** Limit/offset paging with the live API's `X-TOTAL-COUNT` header. */
+export function page<T>(
+  items: T[],
+  query: Record<string, string>,
+  defaultLimit = 100,
+  maxLimit?: number,
+): Reply {
+  const limitRaw = query.limit ?? String(defaultLimit);
+  const offsetRaw = query.offset ?? "0";
+  if (!/^\d+$/.test(limitRaw) || !/^\d+$/.test(offsetRaw)) {
+    throw badRequest("Parameter limit or offset is not formatted properly");
+  }
+  let limit = Number(limitRaw);
+  if (maxLimit !== undefined) limit = Math.min(limit, maxLimit);
+  const offset = Number(offsetRaw);
+  return {
+    body: items.slice(offset, offset + limit),
+    headers: { "X-TOTAL-COUNT": String(items.length) },
+  };
+}
+
+/** Case-insensitive direction sort on a key (asc default unless given). */
+export function ordered<T>(
+  items: T[],
+  direction: string | undefined,
+  key: (item: T) => number | string,
+  fallback: "asc" | "desc" = "asc",
+): T[] {
+  const dir = (direction ?? fallback).toLowerCase();
+  if (dir !== "asc" && dir !== "desc")
+    throw badRequest("Parameter direction not recognized.", "bad_parameter_value");
+  const sorted = [...items].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  return dir === "desc" ? sorted.reverse() : sorted;
+}
