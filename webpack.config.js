@@ -24,7 +24,6 @@ module.exports = {
     filename: "[name].js",
     path: path.resolve(__dirname, "dist"),
     libraryTarget: "commonjs2",
-    clean: true,
   },
   plugins: [new CopyPlugin({ patterns: [{ from: "assets/icon.png", to: "icon.png" }] })],
 };

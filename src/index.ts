@@ -1,7 +1,9 @@
 import { component } from "@prismatic-io/spectral";
 import { actions } from "./actions";
 import { connections } from "./connections";
+import { dataSources } from "./dataSources";
 import { toFriendlyError } from "./errors";
+import { triggers } from "./triggers";
 
 export default component({
   key: "propipelines",
@@ -16,5 +18,7 @@ export default component({
   },
   connections,
   actions,
+  dataSources,
+  triggers,
   hooks: { error: toFriendlyError },
 });
