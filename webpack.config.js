@@ -20,6 +20,10 @@ module.exports = {
     ],
   },
   resolve: { extensions: [".ts", ".js"] },
+  // spectral bundles jest-mock for its testing helpers; jest-util's dynamic require is never
+  // reached at run time, so its "Critical dependency" warning is noise.
+  ignoreWarnings: [{ module: /node_modules[\\/]jest-util[\\/]/ }],
+  stats: "errors-warnings",
   output: {
     filename: "[name].js",
     path: path.resolve(__dirname, "dist"),

@@ -75,6 +75,11 @@ export function isTokenRejection(error: ApiError): boolean {
 
 const memoryCache = new Map<string, CachedToken>();
 
+/** Empties this process's token cache (as a new process starts); tokens in instanceState stay. */
+export function clearMemoryTokenCache(): void {
+  memoryCache.clear();
+}
+
 export class AuthSession {
   private readonly cacheKey: string | undefined;
   private stateChanged = false;

@@ -114,6 +114,11 @@ export class Emulator {
     for (let i = 0; i < count; i++) this.faults.push(kind);
   }
 
+  /** Cancel injected faults not yet consumed. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   clearLog(): void {
     this.log.length = 0;
   }

@@ -1,0 +1,436 @@
+/**
+ * The foundation through the harness on the built component: connections, token caching,
+ * retries, error mapping and secret hygiene.
+ */
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { HttpError } from "./emulator";
+import {
+  actionError,
+  apiKeyConnection,
+  harness,
+  loginConnection,
+  serialize,
+  USER_PASSWORD,
+  useEmulator,
+} from "./helpers";
+
+const emu = useEmulator();
+
+beforeEach(() => {
+  emu.clearLog();
+  emu.clearFaults();
+  emu.dailyQuota = 2000;
+  emu.requestsToday = 0;
+  emu.suspended = false;
+});
+
+const ping = (connection: unknown, context = {}) =>
+  harness.action("testConnection", { connection }, context);
+const raw = (connection: unknown, params: Record<string, unknown>) =>
+  harness.action("rawRequest", { connection, ...params });
+
+describe("Test Connection", () => {
+  it("sends exactly one GET /api/v2/ping with X-API-KEY", async () => {
+    const key = emu.newApiKey();
+    const result = await ping(apiKeyConnection(emu, { apiKey: key }));
+    expect(result?.data).toEqual({ status: 200, message: "Your API key is correct." });
+    expect(emu.log).toHaveLength(1);
+    expect(emu.log[0]).toMatchObject({ method: "GET", path: "/ping", status: 200 });
+    expect(emu.log[0]?.headers["x-api-key"]).toBe(key);
+    expect(emu.log[0]?.headers["x-user-token"]).toBeUndefined();
+    expect(emu.log[0]?.headers.accept).toContain("application/json");
+  });
+
+  it("accepts the account with a trailing /api/v2", async () => {
+    await ping(apiKeyConnection(emu, { account: `${emu.account}/api/v2/` }));
+    expect(emu.requests("GET", "/ping")).toHaveLength(1);
+  });
+});
+
+describe("API Key connection with Act as User", () => {
+  it("fetches the user token once for ten calls that pass state along", async () => {
+    const connection = apiKeyConnection(emu, {
+      apiKey: emu.newApiKey(),
+      actAsUser: "john.doe@mycompany.com",
+    });
+    let instanceState: Record<string, unknown> = {};
+    for (let i = 0; i < 10; i++) {
+      const result = await ping(connection, { instanceState });
+      expect(result?.data).toEqual({ status: 200, message: "Your USER token is correct." });
+      instanceState = { ...instanceState, ...(result?.instanceState ?? {}) };
+    }
+    const logAs = emu.requests("GET", "/auth/log_as");
+    expect(logAs).toHaveLength(1);
+    expect(logAs[0]?.query).toEqual({ user_id: "john.doe@mycompany.com" });
+    const pings = emu.requests("GET", "/ping");
+    expect(pings).toHaveLength(10);
+    for (const p of pings) {
+      expect(p.headers["x-user-token"]).toMatch(/^tok-/);
+      expect(p.headers["x-api-key"]).toBeUndefined();
+    }
+    // The state holds the token under a hash, never the API key itself.
+    expect(JSON.stringify(instanceState)).not.toContain("emulator-key");
+  });
+
+  it("fetches a new token once when the cached one is rejected", async () => {
+    const connection = apiKeyConnection(emu, { apiKey: emu.newApiKey(), actAsUser: "515" });
+    await ping(connection);
+    emu.revokeTokens();
+    await ping(connection);
+    expect(emu.requests("GET", "/auth/log_as")).toHaveLength(2);
+    expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([200, 401, 200]);
+  });
+});
+
+describe("User Login connection", () => {
+  it("logs in once for ten calls, and once more after a 401", async () => {
+    const connection = loginConnection(emu, "support@mycompany.com");
+    let instanceState: Record<string, unknown> = {};
+    for (let i = 0; i < 10; i++) {
+      const result = await ping(connection, { instanceState });
+      instanceState = { ...instanceState, ...(result?.instanceState ?? {}) };
+    }
+    const logins = emu.requests("GET", "/auth/login");
+    expect(logins).toHaveLength(1);
+    const expected = `Basic ${Buffer.from(`support@mycompany.com:${USER_PASSWORD}`).toString("base64")}`;
+    expect(logins[0]?.headers.authorization).toBe(expected);
+    expect(logins[0]?.query).toEqual({});
+
+    emu.revokeTokens();
+    const result = await ping(connection, { instanceState });
+    expect(result?.data).toEqual({ status: 200, message: "Your USER token is correct." });
+    expect(emu.requests("GET", "/auth/login")).toHaveLength(2);
+    expect(emu.requests("GET", "/ping")).toHaveLength(12);
+  });
+
+  it("explains a wrong password without echoing it", async () => {
+    const error = await actionError("testConnection", {
+      connection: loginConnection(emu, "stef@example.com", "wrong-password-123"),
+    });
+    expect(error.message).toContain("401");
+    expect(error.message).toContain("Invalid login or password");
+    expect(serialize(error)).not.toContain("wrong-password-123");
+    expect(emu.requests("GET", "/auth/login")).toHaveLength(1);
+    expect(emu.requests("GET", "/ping")).toHaveLength(0);
+  });
+});
+
+describe("Account validation", () => {
+  const refused = [
+    "evil.com/x",
+    "https://attacker.example",
+    "http://acme.propipelines.com",
+    "https://acme.propipelines.com.attacker.example",
+    "https://user:pass@acme.propipelines.com",
+    "https://acme.propipelines.com/other/path",
+    "ftp://127.0.0.1",
+    "",
+  ];
+  for (const account of refused) {
+    it(`refuses "${account}" before any connection`, async () => {
+      const error = await actionError("testConnection", {
+        connection: apiKeyConnection(emu, { account }),
+      });
+      expect(error.name).toBe("InputError");
+      expect(error.message).toMatch(/^Account: /);
+      expect(error.message).toMatch(/slug \(acme\)|address/);
+      expect(emu.log).toHaveLength(0);
+    });
+  }
+});
+
+describe("API errors", () => {
+  it("401: status, the API's message and a hint; type kept for branching", async () => {
+    const error = await actionError("testConnection", {
+      connection: apiKeyConnection(emu, { apiKey: "not-a-key" }),
+    });
+    expect(error.message).toContain("401");
+    expect(error.message).toContain("Unauthorized: api key invalid");
+    expect(error.message).toContain("Check the connection");
+    expect(error.status).toBe(401);
+    expect(error.type).toBe("unauthorized_invalid_api_key");
+    expect(emu.log).toHaveLength(1);
+  });
+
+  it("402: the subscription is suspended", async () => {
+    emu.suspended = true;
+    const error = await actionError("testConnection", { connection: apiKeyConnection(emu) });
+    expect(error.message).toContain("402");
+    expect(error.message).toContain("Suspended account: pay your subscription to use the API.");
+    expect(error.message).toContain("subscription is suspended");
+    expect(error.type).toBe("suspended_account");
+  });
+
+  it("404: the record does not exist", async () => {
+    const error = await actionError("rawRequest", {
+      connection: apiKeyConnection(emu),
+      method: "GET",
+      path: "/no_such_resource/1",
+    });
+    expect(error.status).toBe(404);
+    expect(error.message).toContain("Entry not found");
+    expect(error.message).toContain("does not exist");
+  });
+
+  it("422: the API's message and a hint", async () => {
+    emu.router.on("POST", "/test/unprocessable", () => {
+      throw new HttpError(422, "Unprocessable -- Unable to perform your request", "unprocessable");
+    });
+    const error = await actionError("rawRequest", {
+      connection: apiKeyConnection(emu),
+      method: "POST",
+      path: "/test/unprocessable",
+      body: '{"a": 1}',
+    });
+    expect(error.status).toBe(422);
+    expect(error.message).toContain("422");
+    expect(error.message).toContain("Unprocessable -- Unable to perform your request");
+    expect(emu.requests("POST", "/test/unprocessable")).toHaveLength(1);
+  });
+
+  it("429: sent exactly once, says the daily quota is spent and when it resets", async () => {
+    emu.dailyQuota = 0;
+    const error = await actionError("testConnection", { connection: apiKeyConnection(emu) });
+    expect(error.status).toBe(429);
+    expect(error.message).toContain("Too many requests");
+    expect(error.message).toContain("daily quota of 2000");
+    expect(error.message).toMatch(/resets at \d{4}-\d{2}-\d{2}T/);
+    expect(emu.log).toHaveLength(1);
+  });
+
+  it("500 on GET: retried with backoff and recovers", async () => {
+    emu.failNext(2, "500");
+    const result = await ping(apiKeyConnection(emu));
+    expect(result?.data).toMatchObject({ status: 200 });
+    expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([500, 500, 200]);
+  });
+
+  it("500 on GET that persists: gives up after 3 retries with the status and message", async () => {
+    emu.failNext(10, "500");
+    const error = await actionError("testConnection", { connection: apiKeyConnection(emu) });
+    expect(error.status).toBe(500);
+    expect(error.message).toContain("500");
+    expect(error.message).toContain("Internal server error");
+    expect(error.message).toContain("try again later");
+    expect(emu.log).toHaveLength(4);
+  });
+
+  it("500 on PUT: retried (idempotent)", async () => {
+    emu.router.on("PUT", "/test/idempotent", () => ({ body: { ok: true } }));
+    emu.failNext(1, "500");
+    const result = await raw(apiKeyConnection(emu), {
+      method: "PUT",
+      path: "/test/idempotent",
+      body: '{"x":1}',
+    });
+    expect(result?.data).toEqual({ ok: true });
+    expect(emu.requests("PUT", "/test/idempotent").map((r) => r.status)).toEqual([500, 200]);
+  });
+
+  it("500 on POST: sent exactly once, never retried", async () => {
+    emu.router.on("POST", "/test/create", () => ({ body: { created: true } }));
+    emu.failNext(1, "500");
+    const error = await actionError("rawRequest", {
+      connection: apiKeyConnection(emu),
+      method: "POST",
+      path: "/test/create",
+      body: '{"title":"x"}',
+    });
+    expect(error.status).toBe(500);
+    expect(emu.requests("POST", "/test/create")).toHaveLength(1);
+  });
+
+  it("connection reset on GET: retried and recovers", async () => {
+    emu.failNext(1, "reset");
+    const result = await ping(apiKeyConnection(emu));
+    expect(result?.data).toMatchObject({ status: 200 });
+    expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([-1, 200]);
+  });
+
+  it("connection reset on POST: sent exactly once, error names the network failure", async () => {
+    emu.router.on("POST", "/test/create2", () => ({ body: { created: true } }));
+    emu.failNext(1, "reset");
+    const error = await actionError("rawRequest", {
+      connection: apiKeyConnection(emu),
+      method: "POST",
+      path: "/test/create2",
+      body: '{"title":"x"}',
+    });
+    expect(error.status).toBe(0);
+    expect(error.message).toContain("could not be reached");
+    expect(error.message).toMatch(/ECONNRESET|socket hang up|connection failed/);
+    expect(emu.requests("POST", "/test/create2")).toHaveLength(1);
+  });
+});
+
+describe("Raw Request", () => {
+  it("sends the method, path, query, JSON body and extra headers with the connection's auth", async () => {
+    emu.router.on("POST", "/test/echo", (ctx) => ({ body: { got: ctx.body } }));
+    const result = await raw(apiKeyConnection(emu), {
+      method: "POST",
+      path: "test/echo",
+      queryParams: [{ key: "status", value: "todo,won" }],
+      headers: [{ key: "Accept-Language", value: "fr" }],
+      body: '{"title": "Awesome Company"}',
+    });
+    expect(result?.data).toEqual({ got: { title: "Awesome Company" } });
+    const [sent] = emu.requests("POST", "/test/echo");
+    expect(sent?.query).toEqual({ status: "todo,won" });
+    expect(sent?.headers["accept-language"]).toBe("fr");
+    expect(sent?.headers["x-api-key"]).toBeDefined();
+    expect(sent?.headers["content-type"]).toContain("application/json");
+  });
+
+  const escapes = [
+    "../users",
+    "/leads/../../users",
+    "https://evil.example/x",
+    "//evil.example/x",
+    "/leads/%2e%2e/x",
+    "/leads?x=1",
+    "/a/%2F/b",
+  ];
+  for (const path of escapes) {
+    it(`refuses the path "${path}" with no request`, async () => {
+      const error = await actionError("rawRequest", {
+        connection: apiKeyConnection(emu),
+        method: "GET",
+        path,
+      });
+      expect(error.name).toBe("InputError");
+      expect(error.message).toMatch(/^Path: /);
+      expect(emu.log).toHaveLength(0);
+    });
+  }
+
+  it("refuses credential headers with no request", async () => {
+    const error = await actionError("rawRequest", {
+      connection: apiKeyConnection(emu),
+      method: "GET",
+      path: "/ping",
+      headers: [{ key: "X-API-KEY", value: "other" }],
+    });
+    expect(error.message).toMatch(/^Headers: /);
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("refuses an unknown method with no request", async () => {
+    const error = await actionError("rawRequest", {
+      connection: apiKeyConnection(emu),
+      method: "PATCH",
+      path: "/ping",
+    });
+    expect(error.message).toMatch(/^Method: /);
+    expect(emu.log).toHaveLength(0);
+  });
+});
+
+describe("Secrets never leak", () => {
+  it("not in error messages, serialized errors or log output", async () => {
+    const apiKey = emu.newApiKey();
+    const output: string[] = [];
+    const capture = (...args: unknown[]) => {
+      output.push(args.map((a) => (typeof a === "string" ? a : serialize(a))).join(" "));
+    };
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(capture),
+    );
+    const logger = {
+      info: capture,
+      debug: capture,
+      warn: capture,
+      error: capture,
+      log: capture,
+      trace: capture,
+      metric: capture,
+    };
+    const errors: unknown[] = [];
+    try {
+      // Debug logging of a successful call with the API key.
+      await raw(apiKeyConnection(emu, { apiKey }), {
+        method: "GET",
+        path: "/ping",
+        debugRequest: "true",
+      });
+      // A token-based connection, then failures of every kind.
+      await ping(apiKeyConnection(emu, { apiKey, actAsUser: "514" }), { logger });
+      await harness.action(
+        "rawRequest",
+        {
+          connection: apiKeyConnection(emu, { apiKey, actAsUser: "514" }),
+          method: "GET",
+          path: "/ping",
+          debugRequest: "true",
+        },
+        { logger },
+      );
+      emu.failNext(10, "500");
+      errors.push(
+        await actionError(
+          "rawRequest",
+          {
+            connection: apiKeyConnection(emu, { apiKey }),
+            method: "GET",
+            path: "/ping",
+            debugRequest: "true",
+          },
+          { logger },
+        ),
+      );
+      emu.clearFaults();
+      emu.failNext(1, "reset");
+      errors.push(
+        await actionError(
+          "rawRequest",
+          {
+            connection: apiKeyConnection(emu, { apiKey }),
+            method: "POST",
+            path: "/ping",
+            debugRequest: "true",
+          },
+          { logger },
+        ),
+      );
+      errors.push(
+        await actionError(
+          "testConnection",
+          { connection: loginConnection(emu, "stef@example.com", "s3cret-Password!") },
+          { logger },
+        ),
+      );
+      errors.push(
+        await actionError(
+          "testConnection",
+          { connection: apiKeyConnection(emu, { apiKey: `${apiKey}-wrong` }) },
+          { logger },
+        ),
+      );
+      emu.dailyQuota = 0;
+      errors.push(
+        await actionError(
+          "testConnection",
+          { connection: apiKeyConnection(emu, { apiKey }) },
+          { logger },
+        ),
+      );
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const tokens = [...emu.tokens.keys()];
+    expect(tokens.length).toBeGreaterThan(0);
+    const secrets = [
+      apiKey,
+      ...tokens,
+      "s3cret-Password!",
+      USER_PASSWORD,
+      Buffer.from(`stef@example.com:s3cret-Password!`).toString("base64"),
+    ];
+    const everything = [
+      ...errors.map((e) => `${(e as Error).message}\n${serialize(e)}`),
+      ...output,
+    ].join("\n");
+    expect(errors).toHaveLength(5);
+    expect(output.join("\n")).toContain("[redacted]");
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+  });
+});
