@@ -1,6 +1,25 @@
 /** Every action of the component, one module per API resource. */
+
+import activities from "./activities";
+import auth from "./auth";
+import clientFolders from "./clientFolders";
+import fields from "./fields";
 import general from "./general";
+import pipelines from "./pipelines";
+import prospectingLists from "./prospectingLists";
+import tags from "./tags";
+import teams from "./teams";
+import users from "./users";
 
 export const actions = {
   ...general,
+  ...activities,
+  ...auth,
+  ...clientFolders,
+  ...fields,
+  ...pipelines,
+  ...prospectingLists,
+  ...tags,
+  ...teams,
+  ...users,
 };

@@ -1,5 +1,21 @@
 /** Every data source (picklist) of the component, one module per resource group. */
-import type { DataSourceDefinition } from "@prismatic-io/spectral";
+import clients from "./clients";
+import customization from "./customization";
+import leads from "./leads";
+import { picklists } from "./picklist";
+import pipelines from "./pipelines";
+import prospecting from "./prospecting";
+import tags from "./tags";
+import users from "./users";
+import webhooks from "./webhooks";
 
-// biome-ignore lint/suspicious/noExplicitAny: spectral's definitions are generic over their inputs
-export const dataSources: Record<string, DataSourceDefinition<any, any, any>> = {};
+export const dataSources = picklists([
+  ...leads,
+  ...pipelines,
+  ...users,
+  ...clients,
+  ...prospecting,
+  ...tags,
+  ...customization,
+  ...webhooks,
+]);
