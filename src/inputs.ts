@@ -133,12 +133,14 @@ export function choiceInput<T extends string>(
 }
 
 /** Several values from a fixed set (e.g. statuses), sent as a list. */
-export function choiceListInput<T extends string>(opts: Common & { choices: readonly T[] }) {
+export function choiceListInput<T extends string>(
+  opts: Common & { choices: readonly T[]; labels?: Partial<Record<T, string>> },
+) {
   return input({
     ...base(opts),
     type: "string",
     collection: "valuelist",
-    model: opts.choices.map((value) => ({ label: value, value })),
+    model: opts.choices.map((value) => ({ label: opts.labels?.[value] ?? value, value })),
     clean: (value: unknown) => {
       required(opts.label, value, opts.required);
       return v

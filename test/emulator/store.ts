@@ -154,6 +154,16 @@ export class Store {
     return lead;
   }
 
+  /**
+   * Adds `count` leads (titles "Seeded lead 1…count", owned by user 514 unless `fields` says
+   * otherwise), each written one clock second after the previous: for paging and polling tests.
+   */
+  seedLeads(count: number, fields: Partial<Lead> = {}): Lead[] {
+    return Array.from({ length: count }, (_, i) =>
+      this.addLead({ user_id: 514, ...fields, title: `Seeded lead ${i + 1}` }),
+    );
+  }
+
   private seed(): void {
     const user = (
       u: Partial<User> & Pick<User, "id" | "firstname" | "lastname" | "email">,
