@@ -82,7 +82,8 @@ export class ApiError extends Error {
     } else if (details.status === 429 && details.retryAfterSeconds !== undefined) {
       fullHint = `${hint} Try again in ${details.retryAfterSeconds} seconds.`;
     }
-    super([`${head}: ${details.apiMessage}`, fullHint].filter(Boolean).join(". "));
+    const stated = `${head}: ${details.apiMessage}`.replace(/[.\s]+$/, "");
+    super(fullHint ? `${stated}. ${fullHint}` : `${stated}.`);
     this.name = "ApiError";
     this.status = details.status;
     this.type = details.type;

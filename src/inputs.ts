@@ -106,13 +106,33 @@ export function decimalInput(opts: Common & { min?: number; max?: number }) {
   });
 }
 
-/** A true/false toggle; optional ones stay unset (not false) until the user turns them on or off. */
+/**
+ * A true/false toggle. The platform sends an untouched toggle as `false`, so use it only where
+ * false is a safe value to send (or for local switches); for an optional API flag that must be
+ * left out unless chosen, use `yesNoInput`.
+ */
 export function booleanInput(opts: Common) {
   return input({
     ...base(opts),
     type: "boolean",
     default: opts.default,
     clean: (value: unknown) => v.toBoolean(opts.label, value),
+  });
+}
+
+/** An optional flag as a Yes / No dropdown that can stay empty (then it is not sent). */
+export function yesNoInput(opts: Common) {
+  return input({
+    ...base(opts),
+    type: "string",
+    model: [
+      { label: "Yes", value: "true" },
+      { label: "No", value: "false" },
+    ],
+    clean: (value: unknown) => {
+      required(opts.label, value, opts.required);
+      return v.toBoolean(opts.label, value);
+    },
   });
 }
 

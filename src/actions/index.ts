@@ -5,11 +5,13 @@ import auth from "./auth";
 import clientFolders from "./clientFolders";
 import fields from "./fields";
 import general from "./general";
+import leads from "./leads";
 import pipelines from "./pipelines";
 import prospectingLists from "./prospectingLists";
 import tags from "./tags";
 import teams from "./teams";
 import users from "./users";
+import webhooks from "./webhooks";
 
 export const actions = {
   ...general,
@@ -17,9 +19,11 @@ export const actions = {
   ...auth,
   ...clientFolders,
   ...fields,
+  ...leads,
   ...pipelines,
   ...prospectingLists,
   ...tags,
   ...teams,
   ...users,
+  ...webhooks,
 };

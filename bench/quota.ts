@@ -1,0 +1,257 @@
+/**
+ * Quota efficiency: API requests each action, data source and trigger makes for a typical call,
+ * counted by the emulator, next to the fewest the API allows. A figure over its minimum, an
+ * action without a case, or a typical call that fails, fails the bench.
+ */
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEFAULT_API_KEY, Emulator } from "../test/emulator";
+import {
+  apiKeyConnection,
+  type ConnectionValue,
+  component,
+  harness,
+  loginConnection,
+  messageOf,
+} from "./component";
+import {
+  ACTION_CASES,
+  DATA_SOURCE_CASES,
+  INVALID_CASES,
+  type Params,
+  type QuotaCase,
+  type SetupContext,
+  TRIGGER_PARAMS,
+} from "./quota-cases";
+import { printTable, type Row } from "./table";
+
+interface Outcome {
+  kind: string;
+  key: string;
+  call: string;
+  used?: number;
+  minimum?: number;
+  status: string;
+  ok: boolean;
+}
+
+type Context = Record<string, unknown>;
+
+/** A local listener for webhook deliveries made by the emulator. */
+async function startSink() {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Requests the emulator received while `fn` ran (and whether/what it threw). */
+async function counted(emu: Emulator, fn: () => Promise<unknown>) {
+  const before = emu.log.length;
+  try {
+    const result = await fn();
+    return { used: emu.log.length - before, result };
+  } catch (error) {
+    return { used: emu.log.length - before, error };
+  }
+}
+
+function verdict(
+  kind: string,
+  key: string,
+  call: string,
+  used: number,
+  minimum: number,
+  error?: unknown,
+): Outcome {
+  if (error !== undefined) {
+    return { kind, key, call, used, minimum, status: `FAIL: ${messageOf(error)}`, ok: false };
+  }
+  const ok = used <= minimum;
+  return { kind, key, call, used, minimum, status: ok ? "ok" : "OVER MINIMUM", ok };
+}
+
+async function resolveParams(spec: QuotaCase, setup: SetupContext): Promise<Params> {
+  const params = typeof spec.params === "function" ? await spec.params(setup) : spec.params;
+  return { connection: setup.connection, ...params };
+}
+
+const minimumOf = (spec: QuotaCase, emu: Emulator) =>
+  typeof spec.minimum === "function" ? spec.minimum(emu) : (spec.minimum ?? 1);
+
+async function actionRows(setup: SetupContext): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  const keys = Object.keys(component.actions).sort();
+  for (const key of keys) {
+    const spec = ACTION_CASES[key];
+    if (!spec) {
+      out.push({ kind: "action", key, call: "", status: "FAIL: no case", ok: false });
+      continue;
+    }
+    let params: Params;
+    try {
+      params = await resolveParams(spec, setup);
+    } catch (error) {
+      out.push({ kind: "action", key, call: "setup", status: `FAIL: setup: ${messageOf(error)}`, ok: false });
+      continue;
+    }
+    const minimum = minimumOf(spec, setup.emu);
+    const { used, error } = await counted(setup.emu, () => harness.action(key, params));
+    out.push(verdict("action", key, spec.note ?? "typical call", used, minimum, error));
+  }
+  for (const stale of Object.keys(ACTION_CASES).filter((key) => !component.actions[key])) {
+    out.push({ kind: "action", key: stale, call: "", status: "skipped: no such action", ok: true });
+  }
+  return out;
+}
+
+async function invalidRows(setup: SetupContext): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (const spec of INVALID_CASES) {
+    const call = `invalid: ${spec.note}`;
+    if (!component.actions[spec.action]) {
+      out.push({ kind: "action", key: spec.action, call, status: "skipped: no such action", ok: true });
+      continue;
+    }
+    const params = { connection: setup.connection, ...spec.params };
+    const { used, error } = await counted(setup.emu, () => harness.action(spec.action, params));
+    const outcome = verdict("action", spec.action, call, used, 0);
+    if (error === undefined) Object.assign(outcome, { status: "FAIL: accepted", ok: false });
+    out.push(outcome);
+  }
+  return out;
+}
+
+/** 100 calls on one connection, the instance state carried between them as Prismatic does. */
+async function tokenRow(
+  emu: Emulator,
+  label: string,
+  connection: ConnectionValue,
+  tokenPath: string,
+): Promise<Outcome> {
+  const state: Context = {};
+  const { used, error } = await counted(emu, async () => {
+    for (let i = 0; i < 100; i++) {
+      const result = await harness.action("testConnection", { connection }, { instanceState: state });
+      Object.assign(state, (result as { instanceState?: Context } | undefined)?.instanceState);
+    }
+  });
+  const fetches = emu.log.slice(emu.log.length - used).filter((r) => r.path === tokenPath).length;
+  const outcome = verdict("token", label, "token fetches per 100 calls", fetches, 1, error);
+  if (used > 100 + fetches) Object.assign(outcome, { status: `OVER: ${used} requests`, ok: false });
+  return outcome;
+}
+
+async function dataSourceRows(setup: SetupContext): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (const key of Object.keys(component.dataSources).sort()) {
+    const spec = DATA_SOURCE_CASES[key] ?? {};
+    const params = await resolveParams(spec, setup);
+    const { used, error } = await counted(setup.emu, () => harness.dataSource(key, params));
+    out.push(verdict("data source", key, spec.note ?? "open the dropdown", used, minimumOf(spec, setup.emu), error));
+  }
+  return out;
+}
+
+/** A signed delivery as the API sends it: sha1(event id + API key). */
+function delivery(emu: Emulator) {
+  const lead = [...emu.store.leads.values()][0];
+  const id = 990_001;
+  const event = {
+    id,
+    event: "lead.creation",
+    signature: createHash("sha1").update(`${id}${DEFAULT_API_KEY}`).digest("hex"),
+    data: lead ? emu.store.leadJson(lead) : {},
+  };
+  const text = JSON.stringify({ webhook_event: event });
+  return {
+    headers: { "content-type": "application/json" },
+    body: { data: text, contentType: "application/json" },
+    rawBody: { data: Buffer.from(text), contentType: "application/json" },
+  };
+}
+
+async function triggerRows(setup: SetupContext): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (const key of Object.keys(component.triggers).sort()) {
+    const trigger = component.triggers[key] as { isPollingTrigger?: boolean };
+    const params = { connection: setup.connection, ...TRIGGER_PARAMS[key] };
+    if (trigger.isPollingTrigger) {
+      const context = { instanceState: {} as Context };
+      const poll = () => harness.trigger(key, undefined, params, context);
+      const first = await counted(setup.emu, poll);
+      if (first.error) {
+        out.push(verdict("trigger", key, "first poll", first.used, 1, first.error));
+        continue;
+      }
+      const { used, error } = await counted(setup.emu, poll);
+      out.push(verdict("trigger", key, "idle poll", used, 1, error));
+    } else {
+      const payload = delivery(setup.emu) as unknown as Parameters<typeof harness.trigger>[1];
+      const { used, error } = await counted(setup.emu, () => harness.trigger(key, payload, params));
+      out.push(verdict("trigger", key, "signed webhook delivery", used, 0, error));
+    }
+  }
+  return out;
+}
+
+/** Runs every case against a fresh emulator; returns whether all figures are at their minimum. */
+export async function quotaBench(): Promise<boolean> {
+  const emu = await new Emulator({ dailyQuota: 1_000_000 }).start();
+  const sink = await startSink();
+  try {
+    const connection = apiKeyConnection(emu);
+    const setup: SetupContext = {
+      emu,
+      connection,
+      sinkUrl: sink.url,
+      run: async (key, params) => {
+        const result = await harness.action(key, { connection, ...params });
+        return (result as { data?: unknown } | undefined)?.data;
+      },
+    };
+    // Token rows first, while no token of these connections is cached in this process.
+    const outcomes = [
+      await tokenRow(emu, "API key + Act as User", apiKeyConnection(emu, { actAsUser: "stef@example.com" }), "/auth/log_as"),
+      await tokenRow(emu, "User Login", loginConnection(emu), "/auth/login"),
+      ...(await actionRows(setup)),
+      ...(await invalidRows(setup)),
+      ...(await dataSourceRows(setup)),
+      ...(await triggerRows(setup)),
+    ];
+    const rows: Row[] = outcomes.map((o) => [
+      o.kind,
+      o.key,
+      o.call,
+      o.used ?? "",
+      o.minimum ?? "",
+      o.status,
+    ]);
+    const failed = outcomes.filter((o) => !o.ok);
+    const missing = outcomes.filter((o) => o.status === "FAIL: no case").map((o) => o.key);
+    printTable(
+      "1. Quota efficiency (requests per call, counted by the emulator)",
+      ["Kind", "Key", "Call", "Requests", "Minimum", "Result"],
+      rows,
+      [
+        "",
+        `${outcomes.length - failed.length}/${outcomes.length} at their minimum.` +
+          (missing.length ? ` No case for: ${missing.join(", ")} (add them to bench/quota-cases.ts).` : ""),
+      ],
+    );
+    if (!component.triggers || Object.keys(component.triggers).length === 0) {
+      console.log("No trigger in the component yet: webhook delivery and idle poll not measured.");
+    }
+    return failed.length === 0;
+  } finally {
+    await sink.stop();
+    await emu.stop();
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Session actions: obtain a user token (as a user, with the API key; or with a user's email and
+ * password) and end one. The connection's own token handling lives in auth.ts; these actions
+ * are for flows that hand a token to another system or end a session on purpose.
+ */
+import { input } from "@prismatic-io/spectral";
+import type { ApiResponse } from "../client";
+import { type EndpointSpec, endpointActions, inQuery, local } from "../endpoint";
+import { ApiError, InputError } from "../errors";
+import { emailInput, userInput } from "../inputs";
+import { isEmpty } from "../validate";
+
+/** What log_as and login answer, from the API document. */
+const sessionExample = {
+  token: "ITd-Jb3EC_nCXI2fez4hhg",
+  slug: "THE_SLUG_OF_THE_ACCOUNT",
+  locale: "en",
+  time_zone: "America/Denver",
+  user_id: 514,
+  user_email: "stef@example.com",
+  is_admin: true,
+  currency: { code: "USD", symbol: "$" },
+};
+
+const password = input({
+  label: "Password",
+  type: "password",
+  required: true,
+  comments:
+    "The user's Pro Pipe Lines password. It is sent once, in the Authorization header, and never appears in the result or the logs.",
+  // The value is never part of a message: an error names the input only.
+  clean: (value: unknown): string => {
+    if (isEmpty(value)) {
+      throw new InputError("Password", "is required: fill it in or map it from a previous step.");
+    }
+    return String(value);
+  },
+});
+
+const logInAsUser: EndpointSpec = {
+  key: "logInAsUser",
+  label: "Log In As User",
+  description:
+    "Get a user token for a user of the account, using the API key (GET /auth/log_as). Needs an API Key connection without Act as User. Returns the token with the user's locale, time zone and admin flag.",
+  method: "GET",
+  path: "/auth/log_as",
+  params: {
+    user: inQuery(
+      userInput({
+        label: "User",
+        required: true,
+        example: "stef@example.com",
+        comments:
+          "The user to get a token for, by id or email address: pick one from the list. Disabled users are refused.",
+      }),
+      "user_id",
+    ),
+  },
+  example: sessionExample,
+};
+
+const basicAuth = (email: string, secret: string) => ({
+  Authorization: `Basic ${Buffer.from(`${email}:${secret}`, "utf8").toString("base64")}`,
+});
+
+const logIn: EndpointSpec = {
+  key: "logIn",
+  label: "Log In",
+  description:
+    "Get a user token with a user's email address and password (GET /auth/login, Basic authentication). The connection only provides the account's address; its own credentials are not used. The token is valid 30 days or until Log Out.",
+  method: "GET",
+  path: "/auth/login",
+  params: {
+    email: local(
+      emailInput({
+        label: "Email",
+        required: true,
+        example: "stef@example.com",
+        comments: "The email address the user logs in to Pro Pipe Lines with.",
+      }),
+    ),
+    password: local(password),
+  },
+  // Basic auth in place of the connection's credentials: `send`, not `request`.
+  run: async (client, request, values) => {
+    try {
+      const auth = basicAuth(values.email as string, values.password as string);
+      const response = await client.send(request, auth);
+      return response.data;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw new ApiError(
+          error,
+          "Check the Email and Password inputs: the user may have mistyped them, or be disabled.",
+        );
+      }
+      throw error;
+    }
+  },
+  example: sessionExample,
+};
+
+const logOut: EndpointSpec = {
+  key: "logOut",
+  label: "Log Out",
+  description:
+    "End the connection's user session: invalidates the user token of a User Login connection, or of an API Key connection with Act as User (GET /auth/logout). A plain API key has no session: nothing is done and the result is loggedOut false. A later step using the connection logs in again by itself.",
+  method: "GET",
+  path: "/auth/logout",
+  // The API answers with no body: 200 when the token was invalidated, 304 when nothing was done.
+  acceptStatuses: [304],
+  result: (response: ApiResponse) => ({ loggedOut: response.status === 200 }),
+  example: { loggedOut: true },
+};
+
+export default endpointActions([logInAsUser, logIn, logOut]);

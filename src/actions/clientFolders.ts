@@ -1,0 +1,204 @@
+/** Client folders: the companies (clients) that group leads. */
+import type { Connection } from "@prismatic-io/spectral";
+import { readConnection } from "../auth";
+import { type EndpointSpec, endpointActions, inBody, inPath, inQuery, local } from "../endpoint";
+import { InputError } from "../errors";
+import { choiceInput, clientFolderId, textInput, userInput } from "../inputs";
+import { isEmpty } from "../validate";
+
+const name = (required: boolean) =>
+  textInput({
+    label: "Name",
+    required,
+    example: "Blue Client",
+    comments: required
+      ? "The client folder's name, usually the client company's name."
+      : "A new name for the client folder. Leave empty to keep the current one.",
+  });
+
+const description = (create: boolean) =>
+  textInput({
+    label: "Description",
+    multiline: true,
+    example: "Address: 2344 Paradise Av, Eden CA 90001",
+    comments: create
+      ? "Optional free text about the client, such as its address."
+      : "A new description (replaces the current one). Leave empty to keep the current one.",
+  });
+
+const listOrder = choiceInput({
+  label: "Order By",
+  choices: ["name", "id"] as const,
+  labels: { name: "Name", id: "ID (creation order)" },
+  comments: "Sort the client folders by name (the API's default) or by id.",
+});
+
+const listDirection = choiceInput({
+  label: "Direction",
+  choices: ["asc", "desc"] as const,
+  labels: { asc: "Ascending (A to Z, oldest first)", desc: "Descending (Z to A, newest first)" },
+  comments: "Sort order (the API's default: ascending).",
+});
+
+/**
+ * A dropdown rather than a toggle: the platform sends an untouched toggle as false, which would
+ * deactivate the folder on every update.
+ */
+const folderStatus = choiceInput({
+  label: "Status",
+  choices: ["active", "inactive"] as const,
+  labels: { active: "Active", inactive: "Inactive" },
+  comments: "Make the client folder active or inactive. Leave empty to keep its current status.",
+});
+
+const owner = userInput({
+  label: "Owner",
+  example: "stef@example.com",
+  comments:
+    "Optional: the user the client folder belongs to, by id or email. Only with an API Key connection without Act as User: with a user login the API refuses it, and the folder belongs to that user.",
+});
+
+/** A client folder as get, create and update return it (API document example). */
+const folderExample = {
+  id: 13,
+  name: "Blue Client",
+  description: "Address: 2344 Paradise Av, Eden CA 90001",
+  is_active: true,
+  created_at: "2017-02-17T22:03:20.000Z",
+  user_id: 514,
+  extended_info: {
+    permalink: "https://YOUR_SLUG_HERE.propipelines.com/clients/13",
+    fields: {
+      email: null,
+      phone: null,
+      mobile: null,
+      address: "2344 Paradise Av, Eden CA 90001",
+      web: null,
+      first_name: null,
+      last_name: null,
+      full_name: null,
+      job: null,
+      fax: null,
+      vat: null,
+      city: null,
+      zipcode: null,
+      state: null,
+      country: null,
+    },
+    fields_by_name: { Address: "2344 Paradise Av, Eden CA 90001", "Billing address": null },
+    user: { id: 514, lastname: "Stone", firstname: "Stéphanie", email: "stef@example.com" },
+  },
+};
+
+/** True when the connection sends a user token (User Login, or API key with Act as User). */
+function usesUserToken(connection: unknown): boolean {
+  const settings = readConnection(connection as Connection);
+  return settings.kind === "userLogin" || Boolean(settings.actAsUser);
+}
+
+const listClientFolders: EndpointSpec = {
+  key: "listClientFolders",
+  label: "List Client Folders",
+  description:
+    "List the account's client folders (companies), sorted by name unless chosen otherwise.",
+  method: "GET",
+  path: "/clients",
+  params: { order: inQuery(listOrder), direction: inQuery(listDirection) },
+  example: [
+    {
+      id: 12,
+      name: "Acme",
+      description: "",
+      is_active: true,
+      created_at: "2015-04-22T22:03:20.000Z",
+      user_id: 514,
+    },
+    {
+      id: 2,
+      name: "Corporate",
+      description: "",
+      is_active: false,
+      created_at: "2015-04-22T22:03:20.000Z",
+      user_id: 514,
+    },
+  ],
+};
+
+const createClientFolder: EndpointSpec = {
+  key: "createClientFolder",
+  label: "Create Client Folder",
+  description: "Create a client folder (company) to group leads, optionally owned by a given user.",
+  method: "POST",
+  path: "/clients",
+  params: {
+    name: inBody(name(true)),
+    description: inBody(description(true)),
+    owner: inBody(owner, "user_id"),
+  },
+  validate: (values) => {
+    if (!isEmpty(values.owner) && usesUserToken(values.connection)) {
+      throw new InputError(
+        "Owner",
+        "cannot be set with a User Login or Act as User connection (the API refuses it): leave it empty, or use an API Key connection.",
+      );
+    }
+  },
+  example: folderExample,
+};
+
+const getClientFolder: EndpointSpec = {
+  key: "getClientFolder",
+  label: "Get Client Folder",
+  description:
+    "Retrieve a client folder by its id, with its fields (address, phone, …), link and owner.",
+  method: "GET",
+  path: "/clients/{id}",
+  params: { id: inPath(clientFolderId) },
+  example: { ...folderExample, id: 12, name: "Acme", description: "" },
+};
+
+const updateClientFolder: EndpointSpec = {
+  key: "updateClientFolder",
+  label: "Update Client Folder",
+  description:
+    "Rename a client folder, change its description, or make it active or inactive. Only the inputs filled in are changed.",
+  method: "PUT",
+  path: "/clients/{id}",
+  params: {
+    id: inPath(clientFolderId),
+    name: inBody(name(false)),
+    description: inBody(description(false)),
+    status: local(folderStatus),
+  },
+  validate: (values) => {
+    if (isEmpty(values.name) && isEmpty(values.description) && isEmpty(values.status)) {
+      throw new InputError("Name", "nothing to update: fill in Name, Description or Status.");
+    }
+  },
+  prepare: (request, values) =>
+    values.status
+      ? {
+          ...request,
+          body: { ...(request.body as object | undefined), is_active: values.status === "active" },
+        }
+      : request,
+  example: { ...folderExample, id: 12, name: "Blue Corp", description: "" },
+};
+
+const deleteClientFolder: EndpointSpec = {
+  key: "deleteClientFolder",
+  label: "Delete Client Folder",
+  description: "Delete a client folder by its id. Returns the id of the deleted folder.",
+  method: "DELETE",
+  path: "/clients/{id}",
+  params: { id: inPath(clientFolderId) },
+  example: { id: 12 },
+};
+
+export default endpointActions([
+  listClientFolders,
+  createClientFolder,
+  getClientFolder,
+  updateClientFolder,
+  deleteClientFolder,
+]);

@@ -1,0 +1,122 @@
+/** Files attached to a lead: list, download URL, upload (multipart), delete. */
+import FormData from "form-data";
+import { type EndpointSpec, inPath, local, type Values } from "../../endpoint";
+import { InputError } from "../../errors";
+import { fileInput, idInput, leadId, textInput } from "../../inputs";
+import type { FileData } from "../../validate";
+import { attachmentListExample, downloadUrlExample, uploadedAttachmentExample } from "./examples";
+
+const attachmentId = idInput({
+  label: "Attachment ID",
+  required: true,
+  example: "422",
+  comments: "The attachment: map its id from List Lead Attachments or Upload Lead Attachment.",
+});
+
+const listLeadAttachments: EndpointSpec = {
+  key: "listLeadAttachments",
+  label: "List Lead Attachments",
+  description:
+    "List the files attached to a lead, and the estimates and invoices of accounting integrations (see each one's kind).",
+  method: "GET",
+  path: "/leads/{lead_id}/attachments",
+  params: { leadId: inPath(leadId, "lead_id") },
+  example: attachmentListExample,
+};
+
+const getLeadAttachment: EndpointSpec = {
+  key: "getLeadAttachment",
+  label: "Get Lead Attachment Download URL",
+  description:
+    "Get a short-lived download URL of a file attached to a lead (kind 'attachment' only; integration documents cannot be downloaded).",
+  method: "GET",
+  path: "/leads/{lead_id}/attachments/{id}",
+  params: { leadId: inPath(leadId, "lead_id"), attachmentId: inPath(attachmentId, "id") },
+  example: downloadUrlExample,
+};
+
+/** Content types of common attachments, when the file does not carry its own. */
+const CONTENT_TYPES: Record<string, string> = {
+  csv: "text/csv",
+  doc: "application/msword",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  gif: "image/gif",
+  jpeg: "image/jpeg",
+  jpg: "image/jpeg",
+  json: "application/json",
+  pdf: "application/pdf",
+  png: "image/png",
+  txt: "text/plain",
+  xls: "application/vnd.ms-excel",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  zip: "application/zip",
+};
+
+export function contentTypeFor(fileName: string): string {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  return CONTENT_TYPES[extension] ?? "application/octet-stream";
+}
+
+function validateFileName(values: Values): void {
+  const name = values.fileName as string;
+  if (/[/\\\r\n"]/.test(name)) {
+    throw new InputError(
+      "File Name",
+      `"${name}" must be a plain file name such as quote.pdf (no folders, quotes or line breaks).`,
+    );
+  }
+}
+
+const uploadLeadAttachment: EndpointSpec = {
+  key: "uploadLeadAttachment",
+  label: "Upload Lead Attachment",
+  description:
+    "Attach a file from a previous step (a download, a generated PDF, text) to a lead, under the given file name.",
+  method: "POST",
+  path: "/leads/{lead_id}/attachments",
+  params: {
+    leadId: inPath(leadId, "lead_id"),
+    file: local(
+      fileInput({
+        label: "File",
+        required: true,
+        comments: "The file's content: map binary data or text from a previous step.",
+      }),
+    ),
+    fileName: local(
+      textInput({
+        label: "File Name",
+        required: true,
+        maxLength: 255,
+        example: "quote.pdf",
+        comments:
+          "The name the file gets on the lead, with its extension (quote.pdf): the extension sets the file type when the data has none.",
+      }),
+    ),
+  },
+  validate: validateFileName,
+  // One multipart field `attachment` carrying the file name, as the API's upload expects.
+  prepare: (request, values) => {
+    const file = values.file as FileData;
+    const filename = (values.fileName as string).trim();
+    const form = new FormData();
+    form.append("attachment", file.data, {
+      filename,
+      contentType: file.contentType ?? contentTypeFor(filename),
+    });
+    return { ...request, form };
+  },
+  example: uploadedAttachmentExample,
+};
+
+const deleteLeadAttachment: EndpointSpec = {
+  key: "deleteLeadAttachment",
+  label: "Delete Lead Attachment",
+  description: "Remove a file attached to a lead.",
+  method: "DELETE",
+  path: "/leads/{lead_id}/attachments/{id}",
+  params: { leadId: inPath(leadId, "lead_id"), attachmentId: inPath(attachmentId, "id") },
+  example: { id: 520 },
+};
+
+export default [listLeadAttachments, getLeadAttachment, uploadLeadAttachment, deleteLeadAttachment];

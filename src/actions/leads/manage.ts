@@ -1,0 +1,184 @@
+/** One lead by id: read, assign, file in a client folder, business card, delete, email. */
+import { input } from "@prismatic-io/spectral";
+import type { ApiResponse } from "../../client";
+import { type EndpointSpec, inBody, inPath, type Values } from "../../endpoint";
+import { ApiError } from "../../errors";
+import { clientFolderId, idInput, leadId, userInput } from "../../inputs";
+import { RequiredError, toId, toList } from "../../validate";
+import { leadExample } from "./examples";
+
+const getLead: EndpointSpec = {
+  key: "getLead",
+  label: "Get Lead",
+  description:
+    "Get a lead by its ID, with its contact fields, owner, team, client folder and status.",
+  method: "GET",
+  path: "/leads/{id}",
+  params: { id: inPath(leadId) },
+  example: leadExample,
+};
+
+const assignLead: EndpointSpec = {
+  key: "assignLead",
+  label: "Assign Lead",
+  description: "Give a lead to a user; the user is notified by email if their preferences say so.",
+  method: "POST",
+  path: "/leads/{id}/assign",
+  params: {
+    id: inPath(leadId),
+    user: inBody(
+      userInput({
+        label: "User",
+        required: true,
+        example: "john.doe@mycompany.com",
+        comments: "The user who gets the lead, by id or email: pick one from the list.",
+      }),
+      "user_id",
+    ),
+  },
+  example: { ...leadExample, user_id: 436 },
+};
+
+const addLeadToClientFolder: EndpointSpec = {
+  key: "addLeadToClientFolder",
+  label: "Add Lead to Client Folder",
+  description: "File a lead in an existing client folder.",
+  method: "POST",
+  path: "/leads/{id}/add_to_client",
+  params: { id: inPath(leadId), clientFolderId: inBody(clientFolderId, "client_id") },
+  example: { ...leadExample, client_folder_id: 12, client_folder_name: "Blue Corp" },
+};
+
+const getLeadBusinessCard: EndpointSpec = {
+  key: "getLeadBusinessCard",
+  label: "Get Lead Business Card",
+  description:
+    "Get a short-lived download URL of the business card picture a lead was created from.",
+  method: "GET",
+  path: "/leads/{id}/business_card",
+  params: { id: inPath(leadId) },
+  example: {
+    url: "https://ydncrm-attach.s3.amazonaws.com/dev-uploads/attachment/412/NY.jpg?X-Amz-Expires=180&X-Amz-Date=20160127T182551Z",
+  },
+};
+
+const deleteLead: EndpointSpec = {
+  key: "deleteLead",
+  label: "Delete Lead",
+  description: "Delete a lead by its ID.",
+  method: "DELETE",
+  path: "/leads/{id}",
+  params: { id: inPath(leadId) },
+  example: { id: 8113 },
+};
+
+const leadIds = input({
+  label: "Lead IDs",
+  type: "string",
+  collection: "valuelist",
+  required: true,
+  dataSource: "selectLead",
+  example: "8484",
+  comments: "The leads to delete: one ID per row, or a list mapped from a previous step.",
+  clean: (value: unknown): number[] => {
+    const ids = toList("Lead IDs", value)?.map((id) => toId("Lead IDs", id) as number);
+    if (!ids) throw new RequiredError("Lead IDs");
+    return [...new Set(ids)];
+  },
+});
+
+/**
+ * The API answers the ids it could NOT delete; the others were deleted. An answer that is not
+ * such a list tells nothing, so it is an error rather than a guess.
+ */
+export function splitDeleted(
+  response: ApiResponse,
+  values: Values,
+): { deleted: number[]; notDeleted: number[] } {
+  const answer = response.data;
+  const failed = Array.isArray(answer) ? answer.map(Number) : undefined;
+  if (!failed || failed.some((id) => !Number.isInteger(id))) {
+    throw new ApiError(
+      {
+        status: response.status,
+        apiMessage: "the answer is not the list of leads that could not be deleted",
+        method: "DELETE",
+        path: "/leads/delete_multiple",
+      },
+      "Which leads were deleted is unknown: list or get them to check.",
+    );
+  }
+  const requested = values.ids as number[];
+  const notDeleted = new Set(failed);
+  return {
+    deleted: requested.filter((id) => !notDeleted.has(id)),
+    notDeleted: [...notDeleted],
+  };
+}
+
+const deleteLeads: EndpointSpec = {
+  key: "deleteLeads",
+  label: "Delete Leads (multiple)",
+  description:
+    "Delete several leads in one request. Returns the IDs deleted and those the API could not delete (already gone, no rights, …).",
+  method: "DELETE",
+  path: "/leads/delete_multiple",
+  params: { ids: inBody(leadIds) },
+  // The API takes the ids as one comma-separated string.
+  prepare: (request, values) => ({ ...request, body: { ids: (values.ids as number[]).join(",") } }),
+  result: splitDeleted,
+  example: { deleted: [8484, 8485], notDeleted: [8486] },
+};
+
+const DREAMTEAM_HINT =
+  "Sending emails from templates needs the Dreamteam edition of Pro Pipe Lines: upgrade the account's edition, or remove this step.";
+
+const sendEmailFromTemplate: EndpointSpec = {
+  key: "sendEmailFromTemplate",
+  label: "Send Email From Template",
+  description:
+    "Send an email template to a lead's contact email (Dreamteam edition). The email is not sent if a template variable is missing from the lead or the lead has no email address.",
+  method: "POST",
+  path: "/leads/{lead_id}/emails/send_email_from_template",
+  params: {
+    leadId: inPath(leadId, "lead_id"),
+    emailTemplateId: inBody(
+      idInput({
+        label: "Email Template ID",
+        required: true,
+        example: "10",
+        comments:
+          "The email template to send, by its ID (shown in the template's address in Pro Pipe Lines).",
+      }),
+      "email_template_id",
+    ),
+  },
+  run: async (client, request) => {
+    try {
+      return (await client.request(request)).data;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 403) throw error;
+      throw new ApiError(
+        {
+          status: error.status,
+          type: error.type,
+          apiMessage: error.apiMessage,
+          method: error.method,
+          path: error.path,
+        },
+        DREAMTEAM_HINT,
+      );
+    }
+  },
+  example: { message: "Sending email..." },
+};
+
+export default [
+  getLead,
+  assignLead,
+  addLeadToClientFolder,
+  getLeadBusinessCard,
+  deleteLead,
+  deleteLeads,
+  sendEmailFromTemplate,
+];

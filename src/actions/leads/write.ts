@@ -1,0 +1,321 @@
+/** Creating and updating a lead, with the API's rules checked before the request. */
+import { input } from "@prismatic-io/spectral";
+import { readConnection } from "../../auth";
+import { type EndpointSpec, inBody, inPath, local, type Values } from "../../endpoint";
+import { InputError } from "../../errors";
+import {
+  booleanInput,
+  choiceInput,
+  dateInput,
+  dateTimeInput,
+  decimalInput,
+  idInput,
+  integerInput,
+  keyValueInput,
+  leadId,
+  listInput,
+  stepId,
+  textInput,
+  userInput,
+} from "../../inputs";
+import { isEmpty, toQuarterHour } from "../../validate";
+import { createdLeadExample, leadExample } from "./examples";
+import { LEAD_STATUSES, STATUS_LABELS, stepNameInput } from "./inputs";
+
+const tags = listInput({
+  label: "Tags",
+  dataSource: "selectPredefinedTagName",
+  example: "prospect",
+  comments:
+    "Tags of the lead, one per row (or mapped as a list). Unknown tags are created; predefined tags of the account work too.",
+});
+
+const createdAt = dateTimeInput({
+  label: "Created At",
+  comments:
+    "Back-date the lead's creation: YYYY-MM-DD HH:MM:SS (account time zone, 24h) or YYYY-MM-DDTHH:MM:SS.sssZ (UTC). Leave empty for now.",
+});
+
+// ---------------------------------------------------------------------------------------------
+// Create Lead
+
+type Pairs = Array<[string, string]>;
+
+/**
+ * The description the API parses: one `Field: value` line per contact field, then the free
+ * text below a `---` separator (the layout of the document's examples).
+ */
+export function composeDescription(fields: Pairs | undefined, text: string | undefined): string {
+  const lines = (fields ?? []).map(
+    ([key, value]) => `${key}: ${value.replace(/\s*\r?\n\s*/g, " ").trim()}`,
+  );
+  if (lines.length === 0) return text ?? "";
+  return text?.trim() ? `${lines.join("\n")}\n---\n${text}` : lines.join("\n");
+}
+
+function validateCreate(values: Values): void {
+  const fields = values.contactFields as Pairs | undefined;
+  if (isEmpty(values.description) && !fields) {
+    throw new InputError(
+      "Description",
+      "is required by the API: enter a description, or fill Contact Fields to build one.",
+    );
+  }
+  for (const [key] of fields ?? []) {
+    if (/[:\r\n]/.test(key)) {
+      throw new InputError(
+        "Contact Fields",
+        `the field name "${key}" cannot contain ":" or a line break (the API reads "Name: value" lines).`,
+      );
+    }
+  }
+  if (values.owner !== undefined && actsAsUser(values.connection)) {
+    throw new InputError(
+      "Owner",
+      "only works with an API Key connection without Act as user (the API refuses user_id with a user's token; the lead then belongs to that user). Leave Owner empty.",
+    );
+  }
+}
+
+/** A User Login connection, or an API key acting as a user: requests carry a USER token. */
+function actsAsUser(connection: unknown): boolean {
+  const settings = readConnection(connection as Parameters<typeof readConnection>[0]);
+  return settings.kind === "userLogin" || Boolean(settings.actAsUser);
+}
+
+const createLead: EndpointSpec = {
+  key: "createLead",
+  label: "Create Lead",
+  description:
+    "Create a lead from a title and a description, or from contact fields (Firstname, Email, Phone, …) mapped from a previous step; optionally tagged, assigned and back-dated.",
+  method: "POST",
+  path: "/leads",
+  params: {
+    title: inBody(
+      textInput({
+        label: "Title",
+        required: true,
+        example: "Awesome Company",
+        comments: "The lead's title, usually the company's name.",
+      }),
+    ),
+    description: inBody(
+      textInput({
+        label: "Description",
+        multiline: true,
+        example: "Met John at the trade show; wants a quote.",
+        comments:
+          "Free text about the lead. With Contact Fields it comes after them, below a --- line. Required when Contact Fields is empty.",
+      }),
+    ),
+    contactFields: local(
+      keyValueInput({
+        label: "Contact Fields",
+        example: "Firstname: John",
+        comments:
+          "Contact details written at the top of the description as the 'Field: value' lines Pro Pipe Lines reads (Firstname, Lastname, Email, Phone, Mobile, Address, Web, …). One row per field; empty values are skipped and line breaks in a value become spaces.",
+      }),
+    ),
+    tags: inBody(tags),
+    owner: inBody(
+      userInput({
+        label: "Owner",
+        example: "stef@example.com",
+        comments:
+          "Assign the new lead to this user (id or email) without notifying them; use Assign Lead to notify. API Key connections only: leave empty and the lead is unassigned (API key) or belongs to the connection's user.",
+      }),
+      "user_id",
+    ),
+    createdAt: inBody(createdAt, "created_at"),
+  },
+  validate: validateCreate,
+  prepare: (request, values) => ({
+    ...request,
+    body: {
+      ...(request.body as object),
+      description: composeDescription(
+        values.contactFields as Pairs | undefined,
+        values.description as string | undefined,
+      ),
+    },
+  }),
+  example: createdLeadExample,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Update Lead
+
+const REMINDER_DURATIONS = [
+  "0",
+  "15",
+  "30",
+  "45",
+  "60",
+  "90",
+  "120",
+  "150",
+  "180",
+  "240",
+  "480",
+  "720",
+] as const;
+
+const durationLabel = (minutes: number) =>
+  minutes < 60 || minutes % 60 !== 0
+    ? `${minutes} minutes`
+    : `${minutes / 60} hour${minutes === 60 ? "" : "s"}`;
+
+const remindTime = input({
+  label: "Reminder Time",
+  type: "string",
+  required: false,
+  example: "09:30",
+  comments:
+    "Time of the reminder, HH:MM in 24h on a quarter hour (09:00, 09:15, 09:30, 09:45), in the account's time zone. Needs a reminder date.",
+  clean: (value: unknown) => toQuarterHour("Reminder Time", value),
+});
+
+/** Inputs whose value is sent to the API (everything but the lead itself). */
+const updateParams = {
+  title: inBody(
+    textInput({ label: "Title", example: "Loretta Inc.", comments: "A new title for the lead." }),
+  ),
+  description: inBody(
+    textInput({
+      label: "Description",
+      multiline: true,
+      comments: "A new description: it replaces the whole current description.",
+    }),
+  ),
+  status: inBody(
+    choiceInput({
+      label: "Status",
+      choices: LEAD_STATUSES,
+      labels: STATUS_LABELS,
+      comments: "The new status. Standby needs a Reminder Date.",
+    }),
+  ),
+  remindDate: inBody(
+    dateInput({
+      label: "Reminder Date",
+      comments: "Date of the next reminder, YYYY-MM-DD (account time zone). Required for standby.",
+    }),
+    "remind_date",
+  ),
+  remindTime: inBody(remindTime, "remind_time"),
+  reminderDuration: inBody(
+    choiceInput({
+      label: "Reminder Duration",
+      choices: REMINDER_DURATIONS,
+      labels: Object.fromEntries(REMINDER_DURATIONS.map((m) => [m, durationLabel(Number(m))])),
+      comments: "Length of the reminder in minutes. Empty: the lead owner's default duration.",
+    }),
+    "reminder_duration",
+  ),
+  reminderActivityId: inBody(
+    idInput({
+      label: "Reminder Activity",
+      dataSource: "selectActivity",
+      example: "3",
+      comments: "The activity of the reminder (call, meeting, …): pick it from the list.",
+    }),
+    "reminder_activity_id",
+  ),
+  reminderNote: inBody(
+    textInput({ label: "Reminder Note", comments: "A note attached to the reminder." }),
+    "reminder_note",
+  ),
+  amount: inBody(
+    decimalInput({
+      label: "Amount",
+      min: 0,
+      example: "1562.89",
+      comments: "The lead's amount, in the account's currency (use a dot for decimals).",
+    }),
+  ),
+  probability: inBody(
+    integerInput({
+      label: "Probability",
+      min: 0,
+      max: 100,
+      example: "85",
+      comments:
+        "Chance of winning, 0–100 %. The API needs an amount with it: fill Amount too (the current one if unchanged).",
+    }),
+  ),
+  starred: inBody(
+    booleanInput({ label: "Starred", comments: "Star (true) or unstar (false) the lead." }),
+  ),
+  stepId: inBody(stepId, "step"),
+  stepName: inBody(
+    stepNameInput(
+      "Move the lead to the step of this name. Prefer Step ID: names can repeat across pipelines.",
+    ),
+    "step",
+  ),
+  owner: inBody(
+    userInput({
+      label: "Owner",
+      example: "john.doe@mycompany.com",
+      comments: "Give the lead to this user (id or email). Assign Lead does the same and notifies.",
+    }),
+    "user_id",
+  ),
+  tags: inBody(tags),
+  createdAt: inBody(createdAt, "created_at"),
+  estimatedClosingDate: inBody(
+    dateInput({
+      label: "Estimated Closing Date",
+      comments: "When the deal should close, YYYY-MM-DD (account time zone).",
+    }),
+    "estimated_closing_date",
+  ),
+};
+
+function validateUpdate(values: Values): void {
+  if (Object.keys(updateParams).every((key) => isEmpty(values[key]))) {
+    throw new InputError(
+      "Update Lead",
+      "nothing to change: fill at least one input besides Lead ID (Status, Step, Amount, …).",
+    );
+  }
+  if (!isEmpty(values.stepId) && !isEmpty(values.stepName)) {
+    throw new InputError(
+      "Step Name",
+      "fill either Step ID or Step Name, not both (Step ID is preferred).",
+    );
+  }
+  if (values.status === "standby" && isEmpty(values.remindDate)) {
+    throw new InputError(
+      "Reminder Date",
+      "is required when Status is standby: enter the date of the next reminder (YYYY-MM-DD).",
+    );
+  }
+  if (!isEmpty(values.probability) && isEmpty(values.amount)) {
+    throw new InputError(
+      "Probability",
+      "needs an Amount: the API refuses a probability without one. Fill Amount too (the current amount if it does not change).",
+    );
+  }
+}
+
+const updateLead: EndpointSpec = {
+  key: "updateLead",
+  label: "Update Lead",
+  description:
+    "Change a lead: status (with its reminder), pipeline step, amount and probability, owner, tags, title or description. Only the filled inputs are changed.",
+  method: "PUT",
+  path: "/leads/{id}",
+  params: { id: inPath(leadId), ...updateParams },
+  validate: validateUpdate,
+  prepare: (request, values) =>
+    values.reminderDuration === undefined
+      ? request
+      : {
+          ...request,
+          body: { ...(request.body as object), reminder_duration: Number(values.reminderDuration) },
+        },
+  example: { ...leadExample, step: "In-touch", amount: 1562.89, probability: 85 },
+};
+
+export default [createLead, updateLead];

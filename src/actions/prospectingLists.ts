@@ -1,0 +1,446 @@
+/**
+ * Prospecting lists (the API's "spreadsheets") and their prospects (rows): lists, creation with
+ * rows, assignment, comments, adding prospects in batches of 100, updating and deleting them,
+ * turning one into a lead, and the prospects called from a phone number.
+ */
+import { type Connection, input } from "@prismatic-io/spectral";
+import { readConnection } from "../auth";
+import type { ApiRequest, ProPipeLinesClient } from "../client";
+import {
+  type EndpointSpec,
+  endpointActions,
+  inBody,
+  inPath,
+  inQuery,
+  local,
+  type Values,
+} from "../endpoint";
+import { ApiError, InputError } from "../errors";
+import {
+  choiceInput,
+  direction,
+  idInput,
+  integerInput,
+  listInput,
+  prospectingListId,
+  textInput,
+  userInput,
+} from "../inputs";
+import {
+  batches,
+  MAX_COLUMNS,
+  MAX_CREATE_ROWS,
+  MAX_ROWS_PER_ADD,
+  type Row,
+  toListContent,
+  toProspectRows,
+  toProspectValues,
+} from "../rows";
+import { RequiredError } from "../validate";
+import {
+  ADD_PROSPECTS_EXAMPLE,
+  ASSIGNED_LIST_EXAMPLE,
+  CALLED_FROM_EXAMPLE,
+  COMMENT_EXAMPLE,
+  CREATED_LIST_EXAMPLE,
+  FULL_LIST_EXAMPLE,
+  LEAD_FROM_PROSPECT_EXAMPLE,
+  LIST_EXAMPLE,
+  ROW_EXAMPLE,
+} from "./prospectingLists.examples";
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+/** Most prospects one Add Prospects step sends (50 requests of the account's 2000 a day). */
+export const MAX_ROWS_PER_STEP = 5000;
+
+/** Rows typed as JSON, or mapped from a previous step; `convert` checks and converts them. */
+function rowsInput(opts: {
+  label: string;
+  comments: string;
+  example: string;
+  required?: boolean;
+  convert: (label: string, value: unknown) => unknown;
+}) {
+  return input({
+    label: opts.label,
+    comments: opts.comments,
+    example: opts.example,
+    required: opts.required ?? true,
+    type: "code",
+    language: "json",
+    clean: (value: unknown) => {
+      const rows = opts.convert(opts.label, value);
+      if (opts.required !== false && rows === undefined) throw new RequiredError(opts.label);
+      return rows;
+    },
+  });
+}
+
+const listContent = rowsInput({
+  label: "Prospects",
+  example:
+    '[{"Company name": "Acme Corp", "Firstname": "John", "Email": "john.doe@acme.com"}, {"Company name": "EuropaCorp", "Firstname": "Luc", "Email": "luc.besson@europacorp.com"}]',
+  comments: `The list's rows. Either a list of objects mapped from a previous step (a spreadsheet or form tool) — their keys become the column headers, in the order they first appear — or the API's list of lists whose first row is the headers: [["Company name", "Firstname"], ["Acme Corp", "John"]]. JSON text of either is accepted. At most ${MAX_CREATE_ROWS} prospects and ${MAX_COLUMNS} columns.`,
+  convert: toListContent,
+});
+
+const prospects = rowsInput({
+  label: "Prospects",
+  example: '[["Green Corp", "Julia", "Green", "julia.green@example.com", "345 234 7777"]]',
+  comments: `The prospects to add at the end of the list, with their values in the list's column order: a list of lists ([["Green Corp", "Julia"], ["Red Corp", "John"]]), or a list of objects mapped from a previous step, whose values are taken in the order their keys first appear (keys are not sent: keep them in the list's column order). JSON text of either is accepted. Sent ${MAX_ROWS_PER_ADD} per request (the API's limit), in order; at most ${MAX_ROWS_PER_STEP} per step and ${MAX_COLUMNS} columns.`,
+  convert: (label, value) => toProspectRows(label, value, MAX_ROWS_PER_STEP),
+});
+
+const prospectValues = rowsInput({
+  label: "Prospect Values",
+  example: '["Green Corp", "Julia", "Green", "julia.green@example.com", "345 234 1111"]',
+  comments: `The prospect's new values, all of them, in the list's column order: a list of values, an object from a previous step (its values in key order), or JSON text of either. At most ${MAX_COLUMNS} columns.`,
+  convert: toProspectValues,
+});
+
+const prospectId = idInput({
+  label: "Prospect ID",
+  required: true,
+  example: "115",
+  comments:
+    "The prospect (a row of the list): map its id from Get Prospecting List (spreadsheet_rows) or Add Prospects.",
+});
+
+const listTitle = textInput({
+  label: "Title",
+  required: true,
+  example: "Trade show leads",
+  comments: "The prospecting list's title; it can tell where the prospects come from.",
+});
+
+const listDescription = textInput({
+  label: "Description",
+  multiline: true,
+  example: "This prospect comes from Peter",
+  comments: "Optional description of the prospecting list.",
+});
+
+const listTags = listInput({
+  label: "Tags",
+  example: "prospect",
+  comments:
+    "Tags describing the list, one per row (or a list from a previous step). Unknown tags are created; the account's predefined tags can be used too.",
+});
+
+const listOwner = userInput({
+  label: "Owner",
+  example: "stef@example.com",
+  comments:
+    "With an API Key connection: the user (id or email) who will own the list; when empty or unknown, the account's first administrator owns it. Required when Privacy is set. Ignored with a user login or Act as User (the list belongs to that user).",
+});
+
+const privacy = choiceInput({
+  label: "Privacy",
+  choices: ["default", "off"] as const,
+  default: "default",
+  labels: {
+    default: "Default (from the account's privacy settings)",
+    off: "Off (shared with everyone in the account)",
+  },
+  comments:
+    "Who can see the list. Default: computed from the account's settings and the owner. Off: shared with everyone in the account (with an API Key connection, Owner is then required).",
+});
+
+const commentContent = textInput({
+  label: "Comment",
+  required: true,
+  multiline: true,
+  example: "Called, will call back next week.",
+  comments: "The text of the comment.",
+});
+
+const commentAuthor = userInput({
+  label: "Author",
+  example: "stef@example.com",
+  comments:
+    "With an API Key connection: the user (id or email) the comment is posted as. Ignored with a user login or Act as User (the comment is theirs).",
+});
+
+const commentActivity = idInput({
+  label: "Activity ID",
+  dataSource: "selectActivity",
+  example: "3",
+  comments: "Optional activity (call, meeting, …) to set on the comment: pick it from the list.",
+});
+
+const phoneNumber = textInput({
+  label: "Phone Number",
+  required: true,
+  example: "2223334444",
+  comments:
+    "The phone number that was called (a prospect's number), with or without spaces. Only calls made from the Pro Pipe Lines application are found.",
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rules and batching
+
+/** The API requires an owner when privacy is set with the API key itself. */
+function requireOwnerForPrivacy(values: Values): void {
+  if (values.privacy !== "off" || values.user_id !== undefined) return;
+  const settings = readConnection(values.connection as Connection);
+  if (settings.kind === "apiKey" && !settings.actAsUser) {
+    throw new InputError(
+      "Owner",
+      "is required when Privacy is Off with an API Key connection: choose the user who will own the list.",
+    );
+  }
+}
+
+const PHONE = /^\+?[\d\s().-]+$/;
+
+function checkPhoneNumber(values: Values): void {
+  const raw = String(values.phone_number ?? "").trim();
+  if (!PHONE.test(raw) || raw.replace(/\D/g, "").length < 3) {
+    throw new InputError(
+      "Phone Number",
+      `"${raw}" is not a phone number: use digits, spaces, +, -, ( and ) only.`,
+    );
+  }
+}
+
+/** A failed batch, saying which prospects were added before it (they stay in the list). */
+function batchError(error: unknown, done: number, total: number): unknown {
+  if (!(error instanceof ApiError)) return error;
+  // A network failure (status 0) leaves the failed batch unconfirmed rather than refused.
+  const rest = error.status === 0 ? "not confirmed" : "not added";
+  const added =
+    done === 0
+      ? "no prospect was added"
+      : `prospects 1–${done} were added; ${done + 1}–${total} were ${rest}`;
+  return new ApiError({
+    status: error.status,
+    type: error.type,
+    apiMessage: `${error.apiMessage} (${added})`,
+    method: error.method,
+    path: error.path,
+    resetAt: error.resetAt,
+    retryAfterSeconds: error.retryAfterSeconds,
+    code: error.code,
+  });
+}
+
+/** Sends the prospects 100 at a time, in order, and returns every created row. */
+async function addInBatches(
+  client: ProPipeLinesClient,
+  request: ApiRequest,
+  values: Values,
+): Promise<unknown[]> {
+  const rows = values.content as Row[];
+  const created: unknown[] = [];
+  let done = 0;
+  for (const batch of batches(rows, MAX_ROWS_PER_ADD)) {
+    try {
+      const response = await client.request<unknown[]>({ ...request, body: { content: batch } });
+      created.push(...(Array.isArray(response.data) ? response.data : []));
+    } catch (error) {
+      throw batchError(error, done, rows.length);
+    }
+    done += batch.length;
+  }
+  return created;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints
+
+const listProspectingLists: EndpointSpec = {
+  key: "listProspectingLists",
+  label: "List Prospecting Lists",
+  description:
+    "List the prospecting lists the connection's user can see, newest first, optionally only those with a given title.",
+  method: "GET",
+  path: "/spreadsheets",
+  params: {
+    title: inQuery(
+      textInput({
+        label: "Title",
+        example: "Circle prospects",
+        comments: "Only the lists with exactly this title.",
+      }),
+    ),
+    direction: inQuery(direction),
+    limit: inQuery(
+      integerInput({
+        label: "Limit",
+        min: 1,
+        example: "100",
+        comments: "How many lists to return at most (the API's default is 100).",
+      }),
+    ),
+  },
+  example: [LIST_EXAMPLE],
+};
+
+const createProspectingList: EndpointSpec = {
+  key: "createProspectingList",
+  label: "Create Prospecting List",
+  description:
+    "Create a prospecting list from rows (a spreadsheet, a form export, a list of objects): the first row or the objects' keys are its columns.",
+  method: "POST",
+  path: "/spreadsheets",
+  params: {
+    title: inBody(listTitle),
+    content: inBody(listContent),
+    description: inBody(listDescription),
+    tags: inBody(listTags),
+    user_id: inBody(listOwner),
+    privacy: local(privacy),
+  },
+  validate: requireOwnerForPrivacy,
+  // "default" means: leave the parameter out and let the account's settings decide.
+  prepare: (request, values) =>
+    values.privacy === "off"
+      ? { ...request, body: { ...(request.body as object), privacy: "off" } }
+      : request,
+  example: CREATED_LIST_EXAMPLE,
+};
+
+const getProspectingList: EndpointSpec = {
+  key: "getProspectingList",
+  label: "Get Prospecting List",
+  description: "Retrieve a prospecting list with its columns and all its prospects (rows).",
+  method: "GET",
+  path: "/spreadsheets/{id}",
+  params: { prospectingListId: inPath(prospectingListId, "id") },
+  example: FULL_LIST_EXAMPLE,
+};
+
+const assignProspectingList: EndpointSpec = {
+  key: "assignProspectingList",
+  label: "Assign Prospecting List",
+  description:
+    "Give a prospecting list to another user; they are emailed about it if their notification settings say so.",
+  method: "POST",
+  path: "/spreadsheets/{id}/assign",
+  params: {
+    prospectingListId: inPath(prospectingListId, "id"),
+    user_id: inBody(
+      userInput({
+        label: "Assign To",
+        required: true,
+        example: "john.doe@mycompany.com",
+        comments: "The user (id or email) who will own the list: pick one from the list.",
+      }),
+    ),
+  },
+  example: ASSIGNED_LIST_EXAMPLE,
+};
+
+const commentOnProspectingList: EndpointSpec = {
+  key: "commentOnProspectingList",
+  label: "Comment on Prospecting List",
+  description: "Add a comment to a prospecting list.",
+  method: "POST",
+  path: "/spreadsheets/{spreadsheet_id}/comments",
+  params: {
+    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
+    content: inBody(commentContent),
+    user_id: inBody(commentAuthor),
+    activity_id: inBody(commentActivity),
+  },
+  example: COMMENT_EXAMPLE,
+};
+
+const commentOnProspect: EndpointSpec = {
+  key: "commentOnProspect",
+  label: "Comment on Prospect",
+  description: "Add a comment to one prospect (row) of a prospecting list.",
+  method: "POST",
+  path: "/spreadsheets/{spreadsheet_id}/rows/{id}/comments",
+  params: {
+    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
+    prospectId: inPath(prospectId, "id"),
+    content: inBody(commentContent),
+    user_id: inBody(commentAuthor),
+    activity_id: inBody(commentActivity),
+  },
+  example: { ...COMMENT_EXAMPLE, commented_item: { item: "SpreadsheetRow", id: 4 } },
+};
+
+const addProspects: EndpointSpec = {
+  key: "addProspects",
+  label: "Add Prospects",
+  description: `Add prospects (rows) at the end of a prospecting list. Up to ${MAX_ROWS_PER_STEP} are sent in batches of ${MAX_ROWS_PER_ADD}, in order; returns every created prospect. If a batch fails, the error says which prospects were already added.`,
+  method: "POST",
+  path: "/spreadsheets/{spreadsheet_id}/rows",
+  params: {
+    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
+    content: inBody(prospects),
+  },
+  run: addInBatches,
+  example: ADD_PROSPECTS_EXAMPLE,
+};
+
+const updateProspect: EndpointSpec = {
+  key: "updateProspect",
+  label: "Update Prospect",
+  description: "Replace the values of one prospect (row) of a prospecting list.",
+  method: "PUT",
+  path: "/spreadsheets/{spreadsheet_id}/rows/{id}",
+  params: {
+    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
+    prospectId: inPath(prospectId, "id"),
+    content: inBody(prospectValues),
+  },
+  example: ROW_EXAMPLE,
+};
+
+const createLeadFromProspect: EndpointSpec = {
+  key: "createLeadFromProspect",
+  label: "Create Lead From Prospect",
+  description:
+    "Turn a prospect into a lead (its values fill the lead's title and description) and link the new lead to the prospect.",
+  method: "POST",
+  path: "/spreadsheets/{spreadsheet_id}/rows/{id}/create_lead",
+  params: {
+    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
+    prospectId: inPath(prospectId, "id"),
+  },
+  example: LEAD_FROM_PROSPECT_EXAMPLE,
+};
+
+const deleteProspect: EndpointSpec = {
+  key: "deleteProspect",
+  label: "Delete Prospect",
+  description: "Delete one prospect (row) from a prospecting list.",
+  method: "DELETE",
+  path: "/spreadsheets/{spreadsheet_id}/rows/{id}",
+  params: {
+    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
+    prospectId: inPath(prospectId, "id"),
+  },
+  example: { id: 115 },
+};
+
+const listProspectsCalledFrom: EndpointSpec = {
+  key: "listProspectsCalledFrom",
+  label: "List Prospects Called From a Number",
+  description:
+    "List the prospects, in every prospecting list, that were called at a phone number from the Pro Pipe Lines application, with the list each one belongs to.",
+  method: "GET",
+  path: "/rows/called_from",
+  params: { phone_number: inQuery(phoneNumber) },
+  validate: checkPhoneNumber,
+  example: CALLED_FROM_EXAMPLE,
+};
+
+export default endpointActions([
+  listProspectingLists,
+  createProspectingList,
+  getProspectingList,
+  assignProspectingList,
+  commentOnProspectingList,
+  commentOnProspect,
+  addProspects,
+  updateProspect,
+  createLeadFromProspect,
+  deleteProspect,
+  listProspectsCalledFrom,
+]);

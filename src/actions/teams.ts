@@ -1,0 +1,184 @@
+/**
+ * Teams: list, create, retrieve, rename, delete, and their members. With a User Login
+ * connection, everything but List Teams needs an admin user (the API answers 401 otherwise).
+ */
+import { type EndpointSpec, endpointActions, inBody, inPath } from "../endpoint";
+import { booleanInput, teamId, textInput, userInput } from "../inputs";
+
+// ---------------------------------------------------------------------------------------------
+// Inputs used only by the teams actions
+
+/** Get Team is the one call that also takes the team's name. */
+const teamIdOrName = textInput({
+  label: "Team",
+  required: true,
+  dataSource: "selectTeam",
+  example: "Sales",
+  comments:
+    "The team, by id or by name: pick it from the list, or map either from a previous step.",
+});
+
+const teamName = (comments: string) =>
+  textInput({ label: "Team Name", required: true, example: "Web Sales", comments });
+
+const member = (comments: string) =>
+  userInput({ label: "User", required: true, example: "stef@example.com", comments });
+
+const ADMIN_NOTE = "With a User Login connection, only an admin user may do this.";
+
+/** A team as the API returns it (example data from the API document). */
+const exampleTeam = {
+  id: 15,
+  name: "Web Sales",
+  users: [
+    {
+      id: 524,
+      lastname: "Jane",
+      firstname: "Cheryl",
+      email: "cheryl@example.com",
+      is_manager: true,
+    },
+    {
+      id: 525,
+      lastname: "Doe",
+      firstname: "Albert",
+      email: "albert@example.com",
+      is_manager: false,
+    },
+  ],
+  updated_at: "2015-07-22T16:58:43.000Z",
+  created_at: "2015-07-22T16:58:43.000Z",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints
+
+const listTeams: EndpointSpec = {
+  key: "listTeams",
+  label: "List Teams",
+  description: "List the account's teams with their members and managers.",
+  method: "GET",
+  path: "/teams",
+  example: [
+    {
+      id: 514,
+      name: "Web Sales",
+      users: [
+        {
+          id: 514,
+          lastname: "Stone",
+          firstname: "Stéphanie",
+          email: "stef@example.com",
+          is_manager: true,
+        },
+        {
+          id: 518,
+          lastname: "Doe",
+          firstname: "John",
+          email: "john@propipelines.com",
+          is_manager: false,
+        },
+      ],
+      updated_at: "2014-02-19T16:58:43.000Z",
+      created_at: "2014-02-11T22:41:26.000Z",
+    },
+    { ...exampleTeam, id: 517, name: "Marketing" },
+  ],
+};
+
+const createTeam: EndpointSpec = {
+  key: "createTeam",
+  label: "Create Team",
+  description: `Create a team with the given name (it starts with no members). ${ADMIN_NOTE}`,
+  method: "POST",
+  path: "/teams",
+  params: { name: inBody(teamName("The new team's name.")) },
+  example: { ...exampleTeam, users: [] },
+};
+
+const getTeam: EndpointSpec = {
+  key: "getTeam",
+  label: "Get Team",
+  description: `Retrieve a team and its members, by id or name. ${ADMIN_NOTE}`,
+  method: "GET",
+  path: "/teams/{id}",
+  params: { id: inPath(teamIdOrName) },
+  example: exampleTeam,
+};
+
+const updateTeam: EndpointSpec = {
+  key: "updateTeam",
+  label: "Update Team",
+  description: `Rename a team. ${ADMIN_NOTE}`,
+  method: "PUT",
+  path: "/teams/{id}",
+  params: {
+    id: inPath(teamId),
+    name: inBody(teamName("The team's new name.")),
+  },
+  example: { ...exampleTeam, name: "My new team name" },
+};
+
+const deleteTeam: EndpointSpec = {
+  key: "deleteTeam",
+  label: "Delete Team",
+  description: `Delete a team (its users stay in the account). ${ADMIN_NOTE}`,
+  method: "DELETE",
+  path: "/teams/{id}",
+  params: { id: inPath(teamId) },
+  example: { id: 15 },
+};
+
+const addTeamMember: EndpointSpec = {
+  key: "addTeamMember",
+  label: "Add Team Member",
+  description: `Add a user to a team, or change whether a member is the team's manager. ${ADMIN_NOTE}`,
+  method: "POST",
+  path: "/teams/{id}/add_member",
+  params: {
+    id: inPath(teamId),
+    user_id: inBody(member("The user to add, by id or email address: pick one from the list.")),
+    is_manager: inBody(
+      booleanInput({
+        label: "Manager",
+        comments: "Turn on to make the user a manager of the team (default: off).",
+      }),
+    ),
+  },
+  example: {
+    id: 15,
+    users: [exampleTeam.users[0]],
+    updated_at: "2016-04-07T16:58:43.000Z",
+    created_at: "2015-07-22T16:58:43.000Z",
+  },
+};
+
+const removeTeamMember: EndpointSpec = {
+  key: "removeTeamMember",
+  label: "Remove Team Member",
+  description: `Remove a user from a team (the user stays in the account). ${ADMIN_NOTE}`,
+  method: "DELETE",
+  path: "/teams/{id}/remove_member",
+  params: {
+    id: inPath(teamId),
+    user_id: inBody(
+      member("The member to remove, by id or email address: pick one from the list."),
+    ),
+  },
+  example: {
+    id: 15,
+    users: [],
+    updated_at: "2016-04-07T16:58:43.000Z",
+    created_at: "2015-07-22T16:58:43.000Z",
+  },
+};
+
+export default endpointActions([
+  listTeams,
+  createTeam,
+  getTeam,
+  updateTeam,
+  deleteTeam,
+  addTeamMember,
+  removeTeamMember,
+]);

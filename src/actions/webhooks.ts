@@ -1,0 +1,293 @@
+/**
+ * Webhooks and webhook events: subscribe a URL (webhook) or an email address (notification) to
+ * an event, list and delete subscriptions, and read the events sent in the last 10 days.
+ * Subscriptions are managed with the API key only; the events history is for admins.
+ */
+import { type EndpointSpec, endpointActions, inBody, inPath, local } from "../endpoint";
+import { InputError } from "../errors";
+import { booleanInput, choiceInput, idInput, textInput } from "../inputs";
+import { isEmpty, toEmail } from "../validate";
+import {
+  EVENT_LABELS,
+  EVENT_NAMES,
+  STEP_EVENT_TEMPLATE,
+  stepEventName,
+  webhookApiKey,
+} from "../webhookEvents";
+
+const event = choiceInput({
+  label: "Event",
+  required: true,
+  choices: EVENT_NAMES,
+  labels: EVENT_LABELS,
+  example: "lead.creation",
+  comments:
+    'What to be notified of. Events marked (advanced) need an edition with advanced events. For a lead moved to one particular step, choose "Lead moved to a given step" and pick the step in Step.',
+});
+
+const step = idInput({
+  label: "Step",
+  dataSource: "selectStep",
+  example: "1191",
+  comments:
+    'Only with the event "Lead moved to a given step": the step to watch. Its pipeline and step names make the event name (lead.step.changed.to.PIPELINE.STEP); this costs one extra request.',
+});
+
+const targetType = choiceInput({
+  label: "Send To",
+  required: true,
+  default: "url",
+  choices: ["url", "email"] as const,
+  labels: { url: "A URL (webhook)", email: "An email address (notification)" },
+  comments:
+    "url: Pro Pipe Lines POSTs each event, signed with the connection's API key, to Target. email: it emails the event to Target.",
+});
+
+const target = textInput({
+  label: "Target",
+  required: true,
+  example: "https://hooks.example.com/propipelines",
+  comments:
+    "The https:// URL that receives the events (Send To: url), or the email address that receives the notifications (Send To: email).",
+});
+
+const webhookName = textInput({
+  label: "Name",
+  example: "New leads to billing",
+  comments: "Optional: a name to recognise the webhook in the account's admin section.",
+});
+
+const addToLeadActionMenu = booleanInput({
+  label: "Add to Lead Action Menu",
+  comments:
+    'Only with the event "Manual trigger from the lead\'s actions menu": also add it to the actions menu of every lead, so users can fire it by hand.',
+});
+
+const webhookId = idInput({
+  label: "Webhook ID",
+  required: true,
+  dataSource: "selectWebhook",
+  example: "62",
+  comments: "The webhook or notification to delete: pick it from the list, or map its id.",
+});
+
+const webhookEventId = idInput({
+  label: "Webhook Event ID",
+  required: true,
+  example: "3",
+  comments:
+    "The id of a sent event, from List Webhook Events or from a delivery received by the Pro Pipe Lines Events trigger.",
+});
+
+/** Webhook subscriptions are API-key-only: refuse other connections before any request. */
+const requireApiKey = (values: Record<string, unknown>) => {
+  webhookApiKey(values.connection);
+};
+
+function checkTarget(type: unknown, value: unknown): void {
+  const raw = String(value ?? "").trim();
+  if (type === "email") {
+    toEmail("Target", raw);
+    return;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new InputError(
+      "Target",
+      `"${raw}" is not a web address: enter a URL such as https://hooks.example.com/propipelines, or set Send To to email.`,
+    );
+  }
+}
+
+const webhookExample = {
+  id: 63,
+  event: "lead.creation",
+  target: "https://my/process",
+  target_type: "url",
+  params: null,
+  name: "My webhook",
+};
+
+/** One lead, as the document's webhook event examples carry it. */
+const eventLeadExample = {
+  id: 8115,
+  title: "RED",
+  description:
+    "Firstname: John<br />Lastname: Doe<br />Email: john@red.com<br />Phone: +1 870 538 2086<br />\r\n---\r\n<p>Some description of the company.</p>",
+  text_description:
+    "Firstname: John\nLastname: Doe\nEmail: john@red.com\nPhone: +1 870 538 2086\n---\nSome description of the company.",
+  amount: 3000.0,
+  currency: "USD",
+  probability: 40,
+  reminder_at: null,
+  reminder_duration: null,
+  updated_at: "2014-03-04T17:28:27.000Z",
+  created_at: "2014-03-04T17:28:27.000Z",
+  starred: null,
+  status: "Todo",
+  step: "Incoming",
+  tags: ["series", "rse"],
+  first_contact_email: "john@red.com",
+  all_contact_emails: ["john@red.com"],
+  permalink: "https://YOUR_SLUG_HERE.propipelines.com/leads/8115",
+  fields: {
+    email: "john@red.com",
+    phone: "+1 870 538 2086",
+    mobile: null,
+    address: null,
+    web: null,
+    first_name: "John",
+    last_name: "Doe",
+    full_name: null,
+    job: null,
+    fax: null,
+    vat: null,
+  },
+  comment_count: 0,
+  bcc_count: 0,
+  team: null,
+  user: { id: 514, lastname: "Stone", firstname: "Stéphanie", email: "stef@example.com" },
+  client_folder: {
+    id: 1,
+    name: "Series",
+    description:
+      "Billing address: 123 heaven avenue, San Francisco CA&nbsp;94103<br />Shipping address: 456 pretty boulevard, Paradise CA&nbsp;94188",
+    is_active: true,
+    created_at: "2015-01-30T22:03:14.000Z",
+  },
+};
+
+export const webhookEventExample = {
+  id: 3,
+  event: "lead.creation",
+  signature: "9a046b0f8c6b3820d7fef781e65f7a11c86e7041",
+  has_succeeded: true,
+  try_count: 1,
+  last_returned_code: 200,
+  data: eventLeadExample,
+};
+
+const listWebhooks: EndpointSpec = {
+  key: "listWebhooks",
+  label: "List Webhooks",
+  description:
+    "List every webhook and email notification of the account, with its event, target and whether it is disabled. Needs an API Key connection.",
+  method: "GET",
+  path: "/webhooks",
+  validate: requireApiKey,
+  example: [
+    {
+      id: 62,
+      event: "lead.content_has_changed",
+      target: "https://my/process",
+      target_type: "url",
+      params: null,
+      name: "My webhook",
+      is_disabled: true,
+    },
+    {
+      id: 63,
+      event: "lead.unassigned",
+      target: "https://my/process2",
+      target_type: "url",
+      params: null,
+      name: "Lead created unassigned",
+      is_disabled: false,
+    },
+  ],
+};
+
+const createWebhook: EndpointSpec = {
+  key: "createWebhook",
+  label: "Create Webhook",
+  description:
+    "Subscribe a URL (webhook) or an email address (notification) to a Pro Pipe Lines event. Needs an API Key connection; deliveries are signed with its key. To start a flow on events, the Pro Pipe Lines Events trigger does this for you.",
+  method: "POST",
+  path: "/webhooks",
+  params: {
+    event: inBody(event),
+    step: local(step),
+    targetType: inBody(targetType, "target_type"),
+    target: inBody(target),
+    name: inBody(webhookName),
+    addToLeadActionMenu: inBody(addToLeadActionMenu, "add_to_lead_action_menu"),
+  },
+  validate: (values) => {
+    requireApiKey(values);
+    const isStepEvent = values.event === STEP_EVENT_TEMPLATE;
+    if (isStepEvent && isEmpty(values.step)) {
+      throw new InputError(
+        "Step",
+        'is required with the event "Lead moved to a given step": pick the step to watch.',
+      );
+    }
+    if (!isStepEvent && !isEmpty(values.step)) {
+      throw new InputError(
+        "Step",
+        'is only used with the event "Lead moved to a given step": clear it or change Event.',
+      );
+    }
+    if (values.addToLeadActionMenu !== undefined && values.event !== "lead.manual.trigger") {
+      throw new InputError(
+        "Add to Lead Action Menu",
+        'only applies to the event "Manual trigger from the lead\'s actions menu": clear it or change Event.',
+      );
+    }
+    checkTarget(values.targetType, values.target);
+  },
+  run: async (client, request, values) => {
+    let body = request.body as Record<string, unknown>;
+    if (values.event === STEP_EVENT_TEMPLATE) {
+      body = { ...body, event: await stepEventName(client, values.step as number) };
+    }
+    const response = await client.request({ ...request, body });
+    return response.data;
+  },
+  example: webhookExample,
+};
+
+const deleteWebhook: EndpointSpec = {
+  key: "deleteWebhook",
+  label: "Delete Webhook",
+  description:
+    "Delete a webhook or email notification: its target stops receiving events. Needs an API Key connection.",
+  method: "DELETE",
+  path: "/webhooks/{id}",
+  params: { id: inPath(webhookId) },
+  validate: requireApiKey,
+  example: { id: 62 },
+};
+
+const listWebhookEvents: EndpointSpec = {
+  key: "listWebhookEvents",
+  label: "List Webhook Events",
+  description:
+    "List the webhook events sent in the last 10 days, with whether each delivery succeeded, its tries and the object it carried. Admins only (API key, or an admin user).",
+  method: "GET",
+  path: "/webhook_events",
+  example: [{ ...webhookEventExample, id: 984, event: "lead.status.changed.to.won" }],
+};
+
+const getWebhookEvent: EndpointSpec = {
+  key: "getWebhookEvent",
+  label: "Get Webhook Event",
+  description:
+    "Retrieve one sent webhook event by its id: its event name, signature, delivery result and the object it carried. Admins only (API key, or an admin user).",
+  method: "GET",
+  path: "/webhook_events/{id}",
+  params: { id: inPath(webhookEventId) },
+  example: webhookEventExample,
+};
+
+export default endpointActions([
+  listWebhooks,
+  createWebhook,
+  deleteWebhook,
+  listWebhookEvents,
+  getWebhookEvent,
+]);

@@ -1,0 +1,31 @@
+/** Client folders (active ones unless asked). */
+import { booleanInput } from "../inputs";
+import type { PicklistSpec } from "./picklist";
+
+interface ClientFolder {
+  id: number;
+  name: string;
+  is_active: boolean;
+}
+
+const selectClientFolder: PicklistSpec<ClientFolder> = {
+  key: "selectClientFolder",
+  label: "Select Client Folder",
+  description: "Pick a client folder, by name. Inactive folders are left out unless asked for.",
+  path: "/clients",
+  inputs: {
+    includeInactive: booleanInput({
+      label: "Include Inactive Folders",
+      default: "false",
+      comments: "Also list client folders that are no longer active (labelled “(inactive)”).",
+    }),
+  },
+  keep: (folder, values) => values.includeInactive === true || folder.is_active !== false,
+  itemLabel: (folder) => (folder.is_active === false ? `${folder.name} (inactive)` : folder.name),
+  example: [
+    { key: "12", label: "Acme" },
+    { key: "13", label: "Blue Client" },
+  ],
+};
+
+export default [selectClientFolder];

@@ -1,0 +1,93 @@
+/** The lead picker: recent leads, narrowed by status, step, owner or email, and bounded. */
+import {
+  booleanInput,
+  choiceListInput,
+  emailInput,
+  integerInput,
+  textInput,
+  userInput,
+} from "../inputs";
+import type { PicklistSpec } from "./picklist";
+
+interface Lead {
+  id: number;
+  title: string;
+  status: string;
+  step: string | null;
+}
+
+const LEAD_STATUSES = ["todo", "standby", "won", "cancelled", "lost"] as const;
+
+/** Leads per request: the API's documented default page. */
+const PAGE_SIZE = 100;
+const DEFAULT_MAXIMUM = 300;
+
+const leadLabel = (lead: Lead): string => {
+  const details = [lead.status, lead.step].filter(Boolean).join(", ");
+  return details ? `${lead.title} (${details})` : lead.title;
+};
+
+const selectLead: PicklistSpec<Lead> = {
+  key: "selectLead",
+  label: "Select Lead",
+  description:
+    "Pick a lead, newest first, labelled with its status and step. Narrow the list by status, step, user or email in large accounts.",
+  path: "/leads",
+  inputs: {
+    status: choiceListInput({
+      label: "Statuses",
+      choices: LEAD_STATUSES,
+      comments: "Only leads with one of these statuses (todo, standby, won, cancelled, lost).",
+    }),
+    step: textInput({
+      label: "Step Name",
+      dataSource: "selectStepName",
+      example: "Incoming",
+      comments: "Only leads in this step: its exact name as entered in Pro Pipe Lines.",
+    }),
+    user: userInput({
+      label: "User",
+      example: "stef@example.com",
+      comments: "Only leads belonging to this user (id or email).",
+    }),
+    email: emailInput({
+      label: "Email",
+      example: "natalia.bawer@loretta-inc.com",
+      comments: "Only leads whose description or comments contain this email address.",
+    }),
+    includeUnassigned: booleanInput({
+      label: "Include Unassigned Leads",
+      default: "true",
+      comments:
+        "List leads that belong to no user too. With a User Login connection, the user must be allowed to see unassigned leads.",
+    }),
+    maximum: integerInput({
+      label: "Maximum",
+      min: 1,
+      max: 1000,
+      default: String(DEFAULT_MAXIMUM),
+      comments: `List at most this many leads (${PAGE_SIZE} per request: the default ${DEFAULT_MAXIMUM} costs at most ${DEFAULT_MAXIMUM / PAGE_SIZE} requests of the daily quota).`,
+    }),
+  },
+  query: (values) => ({
+    direction: "desc",
+    status: values.status as string[] | undefined,
+    step: values.step as string | undefined,
+    user_id: values.user as string | number | undefined,
+    email: values.email as string | undefined,
+    include_unassigned: values.includeUnassigned as boolean | undefined,
+  }),
+  paging: {
+    pageSize: PAGE_SIZE,
+    max: (values) => (values.maximum as number | undefined) ?? DEFAULT_MAXIMUM,
+  },
+  itemLabel: leadLabel,
+  // The API lists newest first (highest id first): keep its order.
+  order: "api",
+  example: [
+    { key: "8113", label: "Loretta Inc. (standby, Incoming)" },
+    { key: "8112", label: "Acme Corp (todo, Incoming)" },
+  ],
+};
+
+export default [selectLead];

@@ -1,0 +1,71 @@
+/** Pipelines and their steps: by id, and by exact step name for the List Leads step filter. */
+import { byText, type PicklistSpec } from "./picklist";
+
+interface Pipeline {
+  id: number;
+  name: string;
+}
+
+interface Step {
+  id: number;
+  name: string;
+  position: number;
+  pipeline_id: number;
+  pipeline?: Pipeline | null;
+}
+
+const stepLabel = (step: Step): string =>
+  step.pipeline?.name ? `${step.pipeline.name} › ${step.name}` : step.name;
+
+/** Pipeline (by name, then id for namesakes), then the step's position in it. */
+const pipelineThenPosition = (a: Step, b: Step): number =>
+  byText(a.pipeline?.name ?? "", b.pipeline?.name ?? "") ||
+  a.pipeline_id - b.pipeline_id ||
+  a.position - b.position;
+
+// One GET /steps: each step carries its pipeline, so no request per pipeline is needed.
+const stepList = {
+  path: "/steps",
+  itemLabel: stepLabel,
+  order: pipelineThenPosition,
+} satisfies Partial<PicklistSpec<Step>>;
+
+const selectStep: PicklistSpec<Step> = {
+  ...stepList,
+  key: "selectStep",
+  label: "Select Step",
+  description: "Pick a pipeline step, labelled “Pipeline › Step”, in pipeline then position order.",
+  example: [
+    { key: "1192", label: "Accounting funnel › Invoice sent" },
+    { key: "1193", label: "Accounting funnel › Paid" },
+    { key: "1189", label: "Sales funnel › Incoming" },
+    { key: "1190", label: "Sales funnel › In-touch" },
+  ],
+};
+
+const selectStepName: PicklistSpec<Step> = {
+  ...stepList,
+  key: "selectStepName",
+  label: "Select Step Name",
+  description:
+    "Pick a step by its exact name (for inputs that take step names, like the List Leads step filter), labelled “Pipeline › Step”.",
+  itemKey: (step) => step.name,
+  example: [
+    { key: "Invoice sent", label: "Accounting funnel › Invoice sent" },
+    { key: "Incoming", label: "Sales funnel › Incoming" },
+  ],
+};
+
+const selectPipeline: PicklistSpec<Pipeline> = {
+  key: "selectPipeline",
+  label: "Select Pipeline",
+  description: "Pick a pipeline, by name.",
+  path: "/pipelines",
+  itemLabel: (pipeline) => pipeline.name,
+  example: [
+    { key: "26", label: "Accounting funnel" },
+    { key: "25", label: "Sales funnel" },
+  ],
+};
+
+export default [selectStep, selectStepName, selectPipeline];

@@ -1,0 +1,59 @@
+/** Tag categories and predefined tags: by id, and by name for inputs that take tag names. */
+import type { PicklistSpec } from "./picklist";
+
+interface Category {
+  id: number;
+  name: string;
+}
+
+interface PredefinedTag {
+  id: number;
+  name: string;
+  /** The category's name. */
+  category: string | null;
+}
+
+const tagLabel = (tag: PredefinedTag): string =>
+  tag.category ? `${tag.category} › ${tag.name}` : tag.name;
+
+const selectCategory: PicklistSpec<Category> = {
+  key: "selectCategory",
+  label: "Select Category",
+  description: "Pick a category of predefined tags, by name.",
+  path: "/categories",
+  itemLabel: (category) => category.name,
+  example: [
+    { key: "12", label: "Origin" },
+    { key: "13", label: "Product" },
+  ],
+};
+
+const selectPredefinedTag: PicklistSpec<PredefinedTag> = {
+  key: "selectPredefinedTag",
+  label: "Select Predefined Tag",
+  description: "Pick a predefined tag, labelled “Category › Tag”.",
+  path: "/predefined_tags",
+  itemLabel: tagLabel,
+  example: [
+    { key: "59", label: "Origin › Asia" },
+    { key: "54", label: "Origin › US" },
+    { key: "60", label: "Product › Phone" },
+  ],
+};
+
+const selectPredefinedTagName: PicklistSpec<PredefinedTag> = {
+  key: "selectPredefinedTagName",
+  label: "Select Predefined Tag Name",
+  description:
+    "Pick a predefined tag by its name (for inputs that take tag names), labelled “Category › Tag”.",
+  path: "/predefined_tags",
+  itemKey: (tag) => tag.name,
+  itemLabel: tagLabel,
+  example: [
+    { key: "Asia", label: "Origin › Asia" },
+    { key: "US", label: "Origin › US" },
+    { key: "Phone", label: "Product › Phone" },
+  ],
+};
+
+export default [selectCategory, selectPredefinedTag, selectPredefinedTagName];

@@ -1,0 +1,61 @@
+/** Users (active ones unless asked) and teams. */
+import { booleanInput } from "../inputs";
+import type { PicklistSpec } from "./picklist";
+
+interface User {
+  id: number;
+  firstname: string | null;
+  lastname: string | null;
+  email: string;
+  is_disabled: boolean;
+}
+
+interface Team {
+  id: number;
+  name: string;
+}
+
+/** "Firstname Lastname <email>", or just the email for a user with no name. */
+const userLabel = (user: User): string => {
+  const name = [user.firstname, user.lastname]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(" ");
+  const label = name ? `${name} <${user.email}>` : user.email;
+  return user.is_disabled ? `${label} (disabled)` : label;
+};
+
+const selectUser: PicklistSpec<User> = {
+  key: "selectUser",
+  label: "Select User",
+  description:
+    "Pick a user of the account, labelled “Firstname Lastname <email>”. Disabled (deleted) users are left out unless asked for.",
+  path: "/users",
+  inputs: {
+    includeDisabled: booleanInput({
+      label: "Include Disabled Users",
+      default: "false",
+      comments: "Also list users the administrator has deleted (they cannot sign in any more).",
+    }),
+  },
+  keep: (user, values) => values.includeDisabled === true || !user.is_disabled,
+  itemLabel: userLabel,
+  example: [
+    { key: "515", label: "John Doe <john.doe@mycompany.com>" },
+    { key: "514", label: "Stéphanie Stone <stef@example.com>" },
+  ],
+};
+
+const selectTeam: PicklistSpec<Team> = {
+  key: "selectTeam",
+  label: "Select Team",
+  description: "Pick a team of the account, by name.",
+  path: "/teams",
+  itemLabel: (team) => team.name,
+  example: [
+    { key: "517", label: "Marketing" },
+    { key: "2", label: "Sales" },
+  ],
+};
+
+export default [selectUser, selectTeam];

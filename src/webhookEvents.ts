@@ -1,0 +1,176 @@
+/**
+ * The webhook events the API documents (Webhooks › List of events), shared by the webhook
+ * actions and the "Pro Pipe Lines Events" trigger: each event's name, a readable label, and the
+ * trigger branch it takes.
+ *
+ * "Step changed to a given step" is a family of events, `lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP`.
+ * Naming used here (the document gives only the placeholders): PIPE is the pipeline's name and
+ * NAME_OF_YOUR_STEP the step's name, both exactly as entered in the application, e.g.
+ * `lead.step.changed.to.Sales funnel.Closing`. `stepEventName` builds it from a step id.
+ */
+import type { Connection } from "@prismatic-io/spectral";
+import { readConnection } from "./auth";
+import type { ProPipeLinesClient } from "./client";
+import { InputError } from "./errors";
+
+/** The documented placeholder; choosing it means "the step picked in the Step input". */
+export const STEP_EVENT_TEMPLATE = "lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP";
+export const STEP_EVENT_PREFIX = "lead.step.changed.to.";
+
+interface EventInfo {
+  label: string;
+  branch: string;
+  advanced: boolean;
+}
+
+export const WEBHOOK_EVENTS = {
+  "lead.creation": { label: "Lead created", branch: "Lead Created", advanced: false },
+  "lead.status.changed": {
+    label: "Lead status changed (any status)",
+    branch: "Lead Status Changed",
+    advanced: false,
+  },
+  "lead.status.changed.to.cancelled": {
+    label: "Lead cancelled",
+    branch: "Lead Cancelled",
+    advanced: false,
+  },
+  "lead.status.changed.to.lost": { label: "Lead lost", branch: "Lead Lost", advanced: false },
+  "lead.status.changed.to.standby": {
+    label: "Lead put on standby",
+    branch: "Lead Standby",
+    advanced: false,
+  },
+  "lead.status.changed.to.todo": {
+    label: "Lead set to to-do",
+    branch: "Lead To Do",
+    advanced: false,
+  },
+  "lead.status.changed.to.won": { label: "Lead won", branch: "Lead Won", advanced: false },
+  "lead.assigned": {
+    label: "Lead reassigned (advanced)",
+    branch: "Lead Assigned",
+    advanced: true,
+  },
+  "lead.commented": {
+    label: "Lead commented (advanced)",
+    branch: "Lead Commented",
+    advanced: true,
+  },
+  "lead.content_has_changed": {
+    label: "Lead description changed (advanced)",
+    branch: "Lead Description Changed",
+    advanced: true,
+  },
+  "lead.deleted": {
+    label: "Lead deleted / moved to trash (advanced)",
+    branch: "Lead Deleted",
+    advanced: true,
+  },
+  "lead.manual.trigger": {
+    label: "Manual trigger from the lead's actions menu (advanced)",
+    branch: "Lead Manual Trigger",
+    advanced: true,
+  },
+  "lead.step.changed": {
+    label: "Lead moved to another step (any step, advanced)",
+    branch: "Lead Step Changed",
+    advanced: true,
+  },
+  [STEP_EVENT_TEMPLATE]: {
+    label: "Lead moved to a given step: pick the step in Step (advanced)",
+    branch: "Lead Moved To Step",
+    advanced: true,
+  },
+  "lead.unassigned": {
+    label: "Lead created unassigned (advanced)",
+    branch: "Lead Unassigned",
+    advanced: true,
+  },
+  "prospect.created": {
+    label: "Prospect created (advanced)",
+    branch: "Prospect Created",
+    advanced: true,
+  },
+  "task.status.changed": {
+    label: "Task status changed (any status, advanced)",
+    branch: "Task Status Changed",
+    advanced: true,
+  },
+  "task.status.changed.to.done": {
+    label: "Task done (advanced)",
+    branch: "Task Done",
+    advanced: true,
+  },
+  "task.status.changed.to.standby": {
+    label: "Task put on standby (advanced)",
+    branch: "Task Standby",
+    advanced: true,
+  },
+  "task.status.changed.to.todo": {
+    label: "Task set to to-do (advanced)",
+    branch: "Task To Do",
+    advanced: true,
+  },
+} as const satisfies Record<string, EventInfo>;
+
+export type WebhookEventName = keyof typeof WEBHOOK_EVENTS;
+export const EVENT_NAMES = Object.keys(WEBHOOK_EVENTS) as WebhookEventName[];
+export const EVENT_LABELS = Object.fromEntries(
+  EVENT_NAMES.map((name) => [name, WEBHOOK_EVENTS[name].label]),
+) as Record<WebhookEventName, string>;
+
+export const OTHER_BRANCH = "Other";
+export const BRANCH_NAMES = [...EVENT_NAMES.map((n) => WEBHOOK_EVENTS[n].branch), OTHER_BRANCH];
+
+/** The trigger branch for a delivered event name. */
+export function branchFor(event: unknown): string {
+  if (typeof event !== "string") return OTHER_BRANCH;
+  if (event in WEBHOOK_EVENTS) return WEBHOOK_EVENTS[event as WebhookEventName].branch;
+  if (event.startsWith(STEP_EVENT_PREFIX)) return WEBHOOK_EVENTS[STEP_EVENT_TEMPLATE].branch;
+  return OTHER_BRANCH;
+}
+
+interface StepJson {
+  name?: unknown;
+  pipeline?: { name?: unknown } | null;
+}
+
+/** `lead.step.changed.to.<pipeline name>.<step name>` for a step id (one GET /steps/{id}). */
+export async function stepEventName(client: ProPipeLinesClient, stepId: number): Promise<string> {
+  const { data } = await client.request<StepJson>({
+    method: "GET",
+    path: "/steps/{id}",
+    pathParams: { id: stepId },
+  });
+  const step = typeof data?.name === "string" ? data.name : "";
+  const pipeline = typeof data?.pipeline?.name === "string" ? data.pipeline.name : "";
+  if (!step || !pipeline) {
+    throw new InputError(
+      "Step",
+      `step ${stepId} came back without a step or pipeline name, so its event name cannot be built.`,
+    );
+  }
+  return `${STEP_EVENT_PREFIX}${pipeline}.${step}`;
+}
+
+/**
+ * The API key of an API Key connection without Act as User. Webhook subscriptions are refused
+ * with a user token, and deliveries are signed with an API key: checked here, before any request.
+ */
+export function webhookApiKey(connection: unknown): string {
+  const settings = readConnection(connection as Connection | undefined);
+  if (settings.kind !== "apiKey") {
+    throw new InputError(
+      "Connection",
+      "webhooks need an API Key connection: Pro Pipe Lines refuses webhook calls made with a user login, and signs deliveries with an API key. Choose an API Key connection.",
+    );
+  }
+  if (settings.actAsUser) {
+    throw new InputError(
+      "Connection",
+      "webhooks need the API key itself: clear Act as User on this API Key connection (webhook calls are refused with a user token).",
+    );
+  }
+  return settings.apiKey;
+}

@@ -1,0 +1,147 @@
+/** Log In As User, Log In and Log Out through the harness on the built component. */
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  actionError,
+  apiKeyConnection,
+  harness,
+  loginConnection,
+  serialize,
+  USER_PASSWORD,
+  useEmulator,
+} from "./helpers";
+
+const emu = useEmulator();
+
+beforeEach(() => {
+  emu.clearLog();
+});
+
+const basic = (email: string, password: string) =>
+  `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}`;
+
+describe("Log In As User", () => {
+  it("exchanges the API key for the user's token (by email)", async () => {
+    const result = await harness.action("logInAsUser", {
+      connection: apiKeyConnection(emu),
+      user: "john.doe@mycompany.com",
+    });
+    expect(emu.log).toHaveLength(1);
+    const [sent] = emu.log;
+    expect(sent).toMatchObject({
+      method: "GET",
+      path: "/auth/log_as",
+      query: { user_id: "john.doe@mycompany.com" },
+      status: 200,
+    });
+    expect(sent?.headers["x-api-key"]).toBeDefined();
+    const data = result?.data as Record<string, unknown>;
+    expect(data).toMatchObject({ user_id: 515, user_email: "john.doe@mycompany.com" });
+    expect(emu.tokens.get(data.token as string)).toBe(515);
+  });
+
+  it("accepts a user id", async () => {
+    await harness.action("logInAsUser", { connection: apiKeyConnection(emu), user: "516" });
+    expect(emu.requests("GET", "/auth/log_as")[0]?.query).toEqual({ user_id: "516" });
+  });
+
+  it("says plainly that a user login cannot do it", async () => {
+    const error = await actionError("logInAsUser", {
+      connection: loginConnection(emu),
+      user: "515",
+    });
+    expect(error).toMatchObject({ name: "ApiError", status: 401 });
+    expect(error.message).toContain("only allowed with the account's API key");
+    expect(emu.requests("GET", "/auth/log_as").map((r) => r.status)).toEqual([401]);
+  });
+
+  it("refuses a value that is neither an id nor an email, with no request", async () => {
+    const error = await actionError("logInAsUser", {
+      connection: apiKeyConnection(emu),
+      user: "John Doe",
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "User" });
+    expect(emu.log).toHaveLength(0);
+  });
+});
+
+describe("Log In", () => {
+  it("sends the email and password as Basic auth, not the connection's key", async () => {
+    const result = await harness.action("logIn", {
+      connection: apiKeyConnection(emu),
+      email: "john.doe@mycompany.com",
+      password: USER_PASSWORD,
+    });
+    expect(emu.log).toHaveLength(1);
+    const [sent] = emu.log;
+    expect(sent).toMatchObject({ method: "GET", path: "/auth/login", query: {}, status: 200 });
+    expect(sent?.headers.authorization).toBe(basic("john.doe@mycompany.com", USER_PASSWORD));
+    expect(sent?.headers["x-api-key"]).toBeUndefined();
+    expect(sent?.headers["x-user-token"]).toBeUndefined();
+    const data = result?.data as Record<string, unknown>;
+    expect(data).toMatchObject({ user_id: 515, is_admin: false });
+    expect(emu.tokens.get(data.token as string)).toBe(515);
+    expect(JSON.stringify(result)).not.toContain(USER_PASSWORD);
+  });
+
+  it("refuses a wrong password with a hint about the inputs, never echoing it", async () => {
+    const wrong = "not-the-password-42";
+    const error = await actionError("logIn", {
+      connection: apiKeyConnection(emu),
+      email: "john.doe@mycompany.com",
+      password: wrong,
+    });
+    expect(error).toMatchObject({ name: "ApiError", status: 401 });
+    expect(error.message).toContain("Invalid login or password");
+    expect(error.message).toContain("Check the Email and Password inputs");
+    expect(serialize(error)).not.toContain(wrong);
+    expect(emu.requests("GET", "/auth/login")).toHaveLength(1);
+  });
+
+  it("refuses a malformed email or an empty password with no request", async () => {
+    const badEmail = await actionError("logIn", {
+      connection: apiKeyConnection(emu),
+      email: "john.doe@",
+      password: USER_PASSWORD,
+    });
+    expect(badEmail).toMatchObject({ name: "InputError", input: "Email" });
+    expect(serialize(badEmail)).not.toContain(USER_PASSWORD);
+    const noPassword = await actionError("logIn", {
+      connection: apiKeyConnection(emu),
+      email: "john.doe@mycompany.com",
+      password: "",
+    });
+    expect(noPassword).toMatchObject({ name: "InputError", input: "Password" });
+    expect(emu.log).toHaveLength(0);
+  });
+});
+
+describe("Log Out", () => {
+  it("invalidates a User Login connection's token: 200 → loggedOut true", async () => {
+    const connection = loginConnection(emu, "support@mycompany.com");
+    const result = await harness.action("logOut", { connection });
+    expect(result?.data).toEqual({ loggedOut: true });
+    const logout = emu.requests("GET", "/auth/logout");
+    expect(logout).toHaveLength(1);
+    expect(logout[0]).toMatchObject({ status: 200, query: {}, body: undefined });
+    const token = logout[0]?.headers["x-user-token"] as string;
+    expect(token).toMatch(/^tok-/);
+    expect(emu.tokens.has(token)).toBe(false);
+  });
+
+  it("answers loggedOut false when the API did nothing (304, plain API key)", async () => {
+    const result = await harness.action("logOut", { connection: apiKeyConnection(emu) });
+    expect(result?.data).toEqual({ loggedOut: false });
+    expect(emu.log).toHaveLength(1);
+    expect(emu.log[0]).toMatchObject({ method: "GET", path: "/auth/logout", status: 304 });
+    expect(emu.log[0]?.headers["x-api-key"]).toBeDefined();
+  });
+
+  it("logs out an Act as User token, and the connection logs in again afterwards", async () => {
+    const connection = apiKeyConnection(emu, { apiKey: emu.newApiKey(), actAsUser: "515" });
+    const out = await harness.action("logOut", { connection });
+    expect(out?.data).toEqual({ loggedOut: true });
+    await harness.action("testConnection", { connection });
+    expect(emu.requests("GET", "/auth/log_as")).toHaveLength(2);
+    expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([401, 200]);
+  });
+});

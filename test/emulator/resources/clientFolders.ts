@@ -1,0 +1,160 @@
+/**
+ * Client folders (`/clients`): list, create, get, update, delete over the `clientFolders` table,
+ * seeded with the API document's Acme and Corporate examples.
+ */
+import { badRequest, type Caller, notFound, ordered, type RequestContext } from "../http";
+import type { Emulator } from "../server";
+import type { Store } from "../store";
+
+export interface ClientFolder {
+  id: number;
+  name: string;
+  description: string;
+  is_active: boolean;
+  created_at: string;
+  user_id: number;
+  address: string | null;
+}
+
+export const CLIENT_FOLDERS_TABLE = "clientFolders";
+
+const FIELD_KEYS = [
+  "email",
+  "phone",
+  "mobile",
+  "address",
+  "web",
+  "first_name",
+  "last_name",
+  "full_name",
+  "job",
+  "fax",
+  "vat",
+  "city",
+  "zipcode",
+  "state",
+  "country",
+] as const;
+
+/** The list shape (no extended_info). */
+function summary(folder: ClientFolder) {
+  const { address: _address, ...rest } = folder;
+  return rest;
+}
+
+/** The get/create/update shape, as in the document's examples. */
+function detail(store: Store, folder: ClientFolder) {
+  const fields: Record<string, string | null> = {};
+  for (const key of FIELD_KEYS) fields[key] = null;
+  fields.address = folder.address;
+  return {
+    ...summary(folder),
+    extended_info: {
+      permalink: `https://emulator.propipelines.com/clients/${folder.id}`,
+      fields,
+      fields_by_name: { Address: folder.address, "Billing address": null },
+      user: store.userSummary(store.users.get(folder.user_id)),
+    },
+  };
+}
+
+/** "Address: …" in a description fills the address field, as in the document's example. */
+function addressIn(description: string): string | null {
+  return /^address:\s*(.+)$/im.exec(description)?.[1]?.trim() ?? null;
+}
+
+function ownerOf(store: Store, caller: Caller, userId: unknown): number {
+  if (userId !== undefined && userId !== null && userId !== "") {
+    if (caller.kind === "user")
+      throw badRequest("Parameter user_id should not be used with USER token.");
+    const user = store.findUser(userId as string | number);
+    if (!user) throw badRequest("Parameter user_id not recognized.", "bad_parameter_value");
+    return user.id;
+  }
+  if (caller.userId) return caller.userId;
+  const admin = [...store.users.values()].find((u) => u.is_admin && !u.is_disabled);
+  return admin?.id ?? 0;
+}
+
+function text(body: Record<string, unknown>, key: string): string | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string")
+    throw badRequest(`Parameter ${key} not recognized.`, "bad_parameter_value");
+  return value;
+}
+
+export function register(emu: Emulator): void {
+  const { router, store } = emu;
+  const folders = store.table<ClientFolder>(CLIENT_FOLDERS_TABLE);
+  const seed = (id: number, name: string, is_active: boolean, address: string | null) =>
+    folders.set(id, {
+      id,
+      name,
+      description: "",
+      is_active,
+      created_at: "2015-04-22T22:03:20.000Z",
+      user_id: 514,
+      address,
+    });
+  seed(12, "Acme", true, "2344 Paradise Av, Eden CA 90001");
+  seed(2, "Corporate", false, null);
+
+  const find = (ctx: RequestContext): ClientFolder => {
+    const folder = folders.get(Number(ctx.params.id));
+    if (!/^\d+$/.test(ctx.params.id) || !folder) throw notFound();
+    return folder;
+  };
+
+  router.on("GET", "/clients", (ctx) => {
+    const order = ctx.query.order ?? "name";
+    if (order !== "name" && order !== "id")
+      throw badRequest("Parameter order not recognized.", "bad_parameter_value");
+    const list = ordered([...folders.values()], ctx.query.direction, (f) =>
+      order === "id" ? f.id : f.name.toLowerCase(),
+    );
+    return { body: list.map(summary) };
+  });
+
+  router.on("POST", "/clients", (ctx) => {
+    const body = ctx.body as Record<string, unknown>;
+    const name = text(body, "name")?.trim();
+    if (!name) throw badRequest("Missing parameter: name", "missing_parameter");
+    const description = text(body, "description") ?? "";
+    const folder: ClientFolder = {
+      id: store.nextId(),
+      name,
+      description,
+      is_active: true,
+      created_at: store.now(),
+      user_id: ownerOf(store, ctx.caller, body.user_id),
+      address: addressIn(description),
+    };
+    folders.set(folder.id, folder);
+    return { body: detail(store, folder) };
+  });
+
+  router.on("GET", "/clients/:id", (ctx) => ({ body: detail(store, find(ctx)) }));
+
+  router.on("PUT", "/clients/:id", (ctx) => {
+    const folder = find(ctx);
+    const body = ctx.body as Record<string, unknown>;
+    const name = text(body, "name");
+    const description = text(body, "description");
+    if (body.is_active !== undefined && typeof body.is_active !== "boolean")
+      throw badRequest("Parameter is_active not recognized.", "bad_parameter_value");
+    if (name !== undefined) folder.name = name;
+    if (description !== undefined) {
+      folder.description = description;
+      folder.address = addressIn(description) ?? folder.address;
+    }
+    if (typeof body.is_active === "boolean") folder.is_active = body.is_active;
+    return { body: detail(store, folder) };
+  });
+
+  router.on("DELETE", "/clients/:id", (ctx) => {
+    const folder = find(ctx);
+    folders.delete(folder.id);
+    return { body: { id: folder.id } };
+  });
+}

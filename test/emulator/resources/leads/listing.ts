@@ -1,0 +1,115 @@
+/** GET /leads: the documented filters, orders and limit/offset paging. */
+import { badRequest, featureRefused, ordered, type RequestContext } from "../../http";
+import type { Emulator } from "../../server";
+import type { Lead, Store } from "../../store";
+import { comments } from "./comments";
+import { emailsIn, LEAD_STATUSES, listParam, parseApiDate, userParam } from "./shared";
+
+const DATE_FIELDS = {
+  creation: (lead: Lead) => lead.created_at,
+  update: (lead: Lead) => lead.updated_at,
+  next_action: (lead: Lead) =>
+    lead.remind_date ? `${lead.remind_date}T${lead.remind_time ?? "00:00"}:00.000Z` : null,
+  closed: (lead: Lead) => (lead.closed_at as string | null) ?? null,
+} as const;
+
+type Order = (store: Store, lead: Lead) => number | string;
+
+const num = (value: unknown) => (typeof value === "number" ? value : 0);
+
+const ORDERS: Record<string, Order> = {
+  id: (_, lead) => lead.id,
+  creation_date: (_, lead) => lead.created_at,
+  last_update: (_, lead) => lead.updated_at,
+  next_action: (_, lead) => DATE_FIELDS.next_action(lead) ?? "",
+  sale_step: (store, lead) => store.steps.get(lead.step_id)?.position ?? 0,
+  amount: (_, lead) => num(lead.amount),
+  probability: (_, lead) => num(lead.probability),
+  probalized_amount: (_, lead) => (num(lead.amount) * num(lead.probability)) / 100,
+  alphabetically: (_, lead) => lead.title.toLowerCase(),
+};
+
+/** A date parameter as epoch ms; a bare date as an upper bound includes its whole day. */
+function dateParam(query: Record<string, string>, name: string, upper = false): number | undefined {
+  const raw = query[name];
+  if (raw === undefined || raw === "") return undefined;
+  const time = parseApiDate(raw);
+  if (time === undefined) throw badRequest(`The date ${name} is not formatted properly`);
+  return upper && raw.trim().length === 10 ? time + 86_399_999 : time;
+}
+
+/** Lines `Key: value` of a description, keys lowercased. */
+function descriptionFields(description: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const line of description.split("\n")) {
+    const sep = line.indexOf(":");
+    if (sep > 0) fields.set(line.slice(0, sep).trim().toLowerCase(), line.slice(sep + 1).trim());
+  }
+  return fields;
+}
+
+/** Every filter of the document, as one predicate. */
+function leadFilter(emu: Emulator, ctx: RequestContext): (lead: Lead) => boolean {
+  const { store } = emu;
+  const q = ctx.query;
+  const statuses = q.status ? listParam(q.status).map((s) => s.toLowerCase()) : undefined;
+  if (statuses?.some((s) => !(LEAD_STATUSES as readonly string[]).includes(s))) {
+    throw badRequest("Parameter status not recognized.", "bad_parameter_value");
+  }
+  const steps = q.step ? listParam(q.step) : undefined;
+  const owner = q.user_id ? userParam(store, q.user_id) : undefined;
+  const email = q.email?.trim().toLowerCase();
+  if (Boolean(q.field_key) !== Boolean(q.field_value)) {
+    throw badRequest("Parameters field_key and field_value must be used together.");
+  }
+  if (q.field_key && emu.edition === "starter") throw featureRefused();
+  const tags = q.tags ? listParam(q.tags).map((t) => t.toLowerCase()) : undefined;
+  const updatedAfter = dateParam(q, "updated_after");
+  const start = dateParam(q, "start_date");
+  const end = dateParam(q, "end_date", true);
+  const rangeType = (q.date_range_type || "creation") as keyof typeof DATE_FIELDS;
+  if (!DATE_FIELDS[rangeType]) {
+    throw badRequest("Parameter date_range_type not recognized.", "bad_parameter_value");
+  }
+  const includeUnassigned = q.include_unassigned === "true";
+
+  return (lead) => {
+    if (lead.user_id === null && !includeUnassigned) return false;
+    if (statuses && !statuses.includes(lead.status.toLowerCase())) return false;
+    if (steps && !steps.includes(store.steps.get(lead.step_id)?.name ?? "")) return false;
+    if (q.starred === "true" && lead.starred !== true) return false;
+    if (owner && lead.user_id !== owner.id) return false;
+    if (email && !leadMentions(store, lead, email)) return false;
+    if (q.field_key) {
+      const value = descriptionFields(lead.description).get(q.field_key.trim().toLowerCase());
+      if (value?.toLowerCase() !== q.field_value?.trim().toLowerCase()) return false;
+    }
+    if (tags && !tags.every((t) => lead.tags.some((own) => own.toLowerCase() === t))) return false;
+    // "at or after": a poller passing its last seen update time must not miss equal ones.
+    if (updatedAfter !== undefined && Date.parse(lead.updated_at) < updatedAfter) return false;
+    if (start !== undefined || end !== undefined) {
+      const raw = DATE_FIELDS[rangeType](lead);
+      const time = raw ? Date.parse(raw) : Number.NaN;
+      if (Number.isNaN(time)) return false;
+      if (start !== undefined && time < start) return false;
+      if (end !== undefined && time > end) return false;
+    }
+    return true;
+  };
+}
+
+/** The email is in the lead's description or in one of its comments. */
+function leadMentions(store: Store, lead: Lead, email: string): boolean {
+  if (emailsIn(lead.description).includes(email)) return true;
+  return [...comments(store).values()].some(
+    (c) => c.lead_id === lead.id && emailsIn(c.content).includes(email),
+  );
+}
+
+/** The leads GET /leads answers (before paging), filtered and ordered. */
+export function listLeads(emu: Emulator, ctx: RequestContext): Lead[] {
+  const order = ORDERS[ctx.query.order || "id"];
+  if (!order) throw badRequest("Parameter order not recognized.", "bad_parameter_value");
+  const matching = [...emu.store.leads.values()].filter(leadFilter(emu, ctx));
+  return ordered(matching, ctx.query.direction, (lead) => order(emu.store, lead), "desc");
+}

@@ -1,0 +1,399 @@
+/**
+ * Leads through the harness on the built component: the exact request of each lead action
+ * (method, path, query, body) and what comes back from the emulator.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { ApiError } from "../src/errors";
+import { actionError, apiKeyConnection, harness, loginConnection, useEmulator } from "./helpers";
+
+const emu = useEmulator();
+
+beforeEach(() => {
+  emu.clearLog();
+  emu.edition = "dreamteam";
+});
+
+const run = async (key: string, params: Record<string, unknown> = {}) =>
+  (await harness.action(key, { connection: apiKeyConnection(emu), ...params }))?.data as never;
+
+/** The one request an action sent (fails if it sent none or several). */
+function onlyRequest() {
+  expect(emu.log).toHaveLength(1);
+  const [request] = emu.log;
+  expect(request?.headers["x-api-key"]).toBeTruthy();
+  return request as NonNullable<typeof request>;
+}
+
+const newLead = (title: string, fields: Record<string, unknown> = {}) =>
+  emu.store.addLead({ title, user_id: 514, ...fields });
+
+describe("List Leads", () => {
+  it("sends every filter in the API's names, lists comma-separated", async () => {
+    const match = newLead("Filter match", {
+      status: "won",
+      step_id: 1190,
+      starred: true,
+      tags: ["vip", "US"],
+      description: "Firstname: Ann\nEmail: ann@filter.example\nPhone: 555 0101",
+    });
+    newLead("Filter miss", { status: "won", step_id: 1190, tags: ["vip"] });
+    const data = await run("listLeads", {
+      direction: "asc",
+      order: "last_update",
+      limit: "50",
+      offset: "0",
+      statuses: ["won", "lost"],
+      stepNames: ["In-touch", "Closing"],
+      starred: "true",
+      owner: "stef@example.com",
+      email: "ann@filter.example",
+      fieldKey: "Phone",
+      fieldValue: "555 0101",
+      tags: ["vip", "US"],
+      updatedAfter: "2026-01-01T00:00:00.000Z",
+      startDate: "2026-01-01",
+      endDate: "2030-12-31 23:59:59",
+      dateRangeType: "creation",
+      includeUnassigned: "false",
+    });
+    const request = onlyRequest();
+    expect(request).toMatchObject({ method: "GET", path: "/leads", status: 200 });
+    expect(request.query).toEqual({
+      direction: "asc",
+      order: "last_update",
+      limit: "50",
+      offset: "0",
+      status: "won,lost",
+      step: "In-touch,Closing",
+      starred: "true",
+      user_id: "stef@example.com",
+      email: "ann@filter.example",
+      field_key: "Phone",
+      field_value: "555 0101",
+      tags: "vip,US",
+      updated_after: "2026-01-01T00:00:00.000Z",
+      start_date: "2026-01-01",
+      end_date: "2030-12-31 23:59:59",
+      date_range_type: "creation",
+      include_unassigned: "false",
+    });
+    expect((data as Array<{ id: number }>).map((l) => l.id)).toEqual([match.id]);
+  });
+
+  it("sends no query at all when no filter is filled", async () => {
+    const data = await run("listLeads");
+    expect(onlyRequest().query).toEqual({});
+    expect((data as unknown[]).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("returns leads updated at or after a time, oldest update first (the polling query)", async () => {
+    const first = newLead("Poll A");
+    const second = newLead("Poll B");
+    const data = await run("listLeads", {
+      updatedAfter: first.updated_at,
+      order: "last_update",
+      direction: "asc",
+    });
+    const ids = (data as Array<{ id: number }>).map((l) => l.id);
+    expect(ids.slice(0, 2)).toEqual([first.id, second.id]);
+    expect(onlyRequest().query).toEqual({
+      updated_after: first.updated_at,
+      order: "last_update",
+      direction: "asc",
+    });
+  });
+});
+
+describe("List Unassigned Leads", () => {
+  it("GET /leads/unassigned with the limit, answering only unassigned leads", async () => {
+    const data = (await run("listUnassignedLeads", { limit: "5" })) as Array<{ user_id: unknown }>;
+    expect(onlyRequest()).toMatchObject({
+      method: "GET",
+      path: "/leads/unassigned",
+      query: { limit: "5" },
+    });
+    expect(data.length).toBeGreaterThan(0);
+    expect(data.every((lead) => lead.user_id === null)).toBe(true);
+  });
+});
+
+describe("Get Lead", () => {
+  it("GET /leads/{id}", async () => {
+    const data = await run("getLead", { id: "8113" });
+    expect(onlyRequest()).toMatchObject({ method: "GET", path: "/leads/8113", query: {} });
+    expect(data).toMatchObject({ id: 8113, title: "Loretta Inc.", step: "Incoming" });
+  });
+
+  it("turns a 404 into an ApiError with the API's message", async () => {
+    const error = await actionError("getLead", { connection: apiKeyConnection(emu), id: "999999" });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("ApiError");
+    expect(error.status).toBe(404);
+    expect(error.message).toContain("Entry not found");
+  });
+});
+
+describe("Create Lead", () => {
+  it("writes the contact fields as 'Field: value' lines above the free description", async () => {
+    const data = await run("createLead", {
+      title: "Awesome Company",
+      description: "Met John at the fair.",
+      contactFields: [
+        { key: "Firstname", value: "John" },
+        { key: "Lastname", value: "Doe" },
+        { key: "Email", value: "john.doe@company.com" },
+        { key: "Phone", value: "" },
+        { key: "Address", value: "1 Main St\nSpringfield" },
+      ],
+      tags: ["prospect", "google"],
+      owner: "stef@example.com",
+      createdAt: "2026-01-10 09:30:00",
+    });
+    const request = onlyRequest();
+    expect(request).toMatchObject({ method: "POST", path: "/leads", status: 201 });
+    expect(request.headers["content-type"]).toContain("application/json");
+    expect(request.body).toEqual({
+      title: "Awesome Company",
+      description:
+        "Firstname: John\nLastname: Doe\nEmail: john.doe@company.com\nAddress: 1 Main St Springfield\n---\nMet John at the fair.",
+      tags: ["prospect", "google"],
+      user_id: "stef@example.com",
+      created_at: "2026-01-10 09:30:00",
+    });
+    expect(data).toMatchObject({ title: "Awesome Company", user_id: 514, tags: ["prospect", "google"] });
+  });
+
+  it("sends the description as typed when there are no contact fields, and nothing unfilled", async () => {
+    await run("createLead", { title: "Plain", description: "Just text" });
+    expect(onlyRequest().body).toEqual({ title: "Plain", description: "Just text" });
+  });
+
+  it("builds the description from the contact fields alone", async () => {
+    await run("createLead", { title: "Fields only", contactFields: { Firstname: "Ann" } });
+    expect(onlyRequest().body).toEqual({ title: "Fields only", description: "Firstname: Ann" });
+  });
+});
+
+describe("Update Lead", () => {
+  it("sends only the filled inputs, with the API's names and types", async () => {
+    const lead = newLead("To update");
+    const data = await run("updateLead", {
+      id: String(lead.id),
+      status: "standby",
+      remindDate: "2026-03-12",
+      remindTime: "09:45",
+      reminderDuration: "30",
+      reminderActivityId: "3",
+      reminderNote: "Call back",
+      amount: "1562.89",
+      probability: "85",
+      starred: "true",
+      stepId: "1190",
+      tags: ["hot"],
+      estimatedClosingDate: "2026-04-01",
+    });
+    const request = onlyRequest();
+    expect(request).toMatchObject({ method: "PUT", path: `/leads/${lead.id}`, status: 200 });
+    expect(request.body).toEqual({
+      status: "standby",
+      remind_date: "2026-03-12",
+      remind_time: "09:45",
+      reminder_duration: 30,
+      reminder_activity_id: 3,
+      reminder_note: "Call back",
+      amount: 1562.89,
+      probability: 85,
+      starred: true,
+      step: 1190,
+      tags: ["hot"],
+      estimated_closing_date: "2026-04-01",
+    });
+    expect(data).toMatchObject({ status: "standby", step: "In-touch", amount: 1562.89 });
+  });
+
+  it("moves a lead by step name", async () => {
+    const lead = newLead("By step name");
+    const data = await run("updateLead", { id: String(lead.id), stepName: "Closing" });
+    expect(onlyRequest().body).toEqual({ step: "Closing" });
+    expect(data).toMatchObject({ step: "Closing", step_id: 1191 });
+  });
+
+  it("changes title, description, owner and creation date", async () => {
+    const lead = newLead("Old title");
+    await run("updateLead", {
+      id: String(lead.id),
+      title: "New title",
+      description: "Email: new@example.com",
+      owner: "515",
+      createdAt: "2025-12-01T10:00:00.000Z",
+    });
+    expect(onlyRequest().body).toEqual({
+      title: "New title",
+      description: "Email: new@example.com",
+      user_id: 515,
+      created_at: "2025-12-01T10:00:00.000Z",
+    });
+    expect(emu.store.leads.get(lead.id)).toMatchObject({ title: "New title", user_id: 515 });
+  });
+
+  it("passes the API's 400 through when the lead has no amount… only if asked without one", async () => {
+    // The action always sends an amount with a probability, so the API's own rule is not hit.
+    const lead = newLead("Amount first");
+    await run("updateLead", { id: String(lead.id), amount: "10", probability: "50" });
+    expect(onlyRequest().status).toBe(200);
+  });
+});
+
+describe("Assign Lead", () => {
+  it("POST /leads/{id}/assign with user_id", async () => {
+    const lead = emu.store.addLead({ title: "Nobody's" });
+    const data = await run("assignLead", { id: String(lead.id), user: "john.doe@mycompany.com" });
+    expect(onlyRequest()).toMatchObject({
+      method: "POST",
+      path: `/leads/${lead.id}/assign`,
+      body: { user_id: "john.doe@mycompany.com" },
+    });
+    expect(data).toMatchObject({ id: lead.id, user_id: 515 });
+  });
+});
+
+describe("Add Lead to Client Folder", () => {
+  it("POST /leads/{id}/add_to_client with client_id", async () => {
+    const data = await run("addLeadToClientFolder", { id: "8112", clientFolderId: "12" });
+    expect(onlyRequest()).toMatchObject({
+      method: "POST",
+      path: "/leads/8112/add_to_client",
+      body: { client_id: 12 },
+    });
+    expect(data).toMatchObject({ id: 8112, client_folder_id: 12 });
+  });
+});
+
+describe("Get Lead Business Card", () => {
+  it("GET /leads/{id}/business_card answers a URL", async () => {
+    const data = await run("getLeadBusinessCard", { id: "8113" });
+    expect(onlyRequest()).toMatchObject({ method: "GET", path: "/leads/8113/business_card" });
+    expect(data).toEqual({ url: expect.stringContaining("412") });
+  });
+});
+
+describe("List Lead Duplicates", () => {
+  it("GET /leads/{lead_id}/duplicates with what matched", async () => {
+    const twin = newLead("Loretta Inc.", { description: "Email: natalia.bawer@loretta-inc.com" });
+    const data = (await run("listLeadDuplicates", { leadId: "8113" })) as Array<{
+      lead: { id: number };
+      matches: string[][];
+    }>;
+    expect(onlyRequest()).toMatchObject({ method: "GET", path: "/leads/8113/duplicates" });
+    expect(data.find((d) => d.lead.id === twin.id)?.matches).toEqual([
+      ["title", "Loretta Inc."],
+      ["email", "natalia.bawer@loretta-inc.com"],
+    ]);
+  });
+});
+
+describe("Delete Lead", () => {
+  it("DELETE /leads/{id}", async () => {
+    const lead = newLead("Doomed");
+    const data = await run("deleteLead", { id: String(lead.id) });
+    expect(onlyRequest()).toMatchObject({ method: "DELETE", path: `/leads/${lead.id}` });
+    expect(data).toEqual({ id: lead.id });
+    expect(emu.store.leads.has(lead.id)).toBe(false);
+  });
+});
+
+describe("Delete Leads (multiple)", () => {
+  it("sends the ids comma-separated and splits deleted from not deleted", async () => {
+    const a = newLead("Bulk A");
+    const b = newLead("Bulk B");
+    const data = await run("deleteLeads", { ids: [String(a.id), String(b.id), "999999", String(a.id)] });
+    expect(onlyRequest()).toMatchObject({
+      method: "DELETE",
+      path: "/leads/delete_multiple",
+      body: { ids: `${a.id},${b.id},999999` },
+    });
+    expect(data).toEqual({ deleted: [a.id, b.id], notDeleted: [999999] });
+    expect(emu.store.leads.has(a.id) || emu.store.leads.has(b.id)).toBe(false);
+  });
+
+  it("never reports a lead the user had no right to delete as deleted", async () => {
+    const own = emu.store.addLead({ title: "John's", user_id: 515 });
+    const other = newLead("Stéphanie's");
+    const connection = loginConnection(emu, "john.doe@mycompany.com");
+    const result = await harness.action("deleteLeads", {
+      connection,
+      ids: `${own.id},${other.id}`,
+    });
+    expect(result?.data).toEqual({ deleted: [own.id], notDeleted: [other.id] });
+    expect(emu.store.leads.has(other.id)).toBe(true);
+  });
+});
+
+describe("Send Email From Template", () => {
+  it("POST /leads/{lead_id}/emails/send_email_from_template with email_template_id", async () => {
+    const data = await run("sendEmailFromTemplate", { leadId: "8113", emailTemplateId: "10" });
+    expect(onlyRequest()).toMatchObject({
+      method: "POST",
+      path: "/leads/8113/emails/send_email_from_template",
+      body: { email_template_id: 10 },
+    });
+    expect(data).toEqual({ message: "Sending email..." });
+  });
+
+  it("explains that a 403 means the Dreamteam edition is needed", async () => {
+    emu.edition = "expert";
+    const error = await actionError("sendEmailFromTemplate", {
+      connection: apiKeyConnection(emu),
+      leadId: "8113",
+      emailTemplateId: "10",
+    });
+    expect(emu.log).toHaveLength(1);
+    expect(error.name).toBe("ApiError");
+    expect(error.status).toBe(403);
+    expect(error.hint).toMatch(/Dreamteam edition/);
+    expect(error.message).toContain("Cannot access this feature.");
+    expect(error.message).toMatch(/Dreamteam edition/);
+    expect(ApiError).toBeDefined();
+  });
+});
+
+describe("round trip", () => {
+  it("create → update (step, amount) → comment → get", async () => {
+    const created = (await run("createLead", {
+      title: "Round Trip Ltd",
+      contactFields: { Firstname: "Rita", Email: "rita@roundtrip.example" },
+      owner: "514",
+    })) as { id: number };
+    await run("updateLead", {
+      id: String(created.id),
+      stepName: "In-touch",
+      amount: "2000",
+      probability: "40",
+    });
+    const comment = (await run("createLeadComment", {
+      leadId: String(created.id),
+      content: "Sent the quote.",
+    })) as { id: number };
+    const lead = await run("getLead", { id: String(created.id) });
+    expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /leads",
+      `PUT /leads/${created.id}`,
+      `POST /leads/${created.id}/comments`,
+      `GET /leads/${created.id}`,
+    ]);
+    expect(lead).toMatchObject({
+      id: created.id,
+      title: "Round Trip Ltd",
+      description: "Firstname: Rita\nEmail: rita@roundtrip.example",
+      step: "In-touch",
+      amount: 2000,
+      probability: 40,
+      user_id: 514,
+    });
+    const comments = (await run("listLeadComments", { leadId: String(created.id) })) as Array<{
+      id: number;
+      content: string;
+    }>;
+    expect(comments).toEqual([expect.objectContaining({ id: comment.id, content: "Sent the quote." })]);
+  });
+});

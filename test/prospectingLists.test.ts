@@ -1,0 +1,513 @@
+/** Prospecting list actions through the harness on the built component, against the emulator. */
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  LISTS,
+  PROSPECTS,
+  type Prospect,
+  type ProspectingList,
+} from "./emulator/resources/prospectingLists";
+import type { LoggedRequest } from "./emulator/server";
+import { DEFAULT_API_KEY } from "./emulator/server";
+import { actionError, apiKeyConnection, harness, useEmulator } from "./helpers";
+
+const emu = useEmulator();
+const lists = () => emu.store.table<ProspectingList>(LISTS);
+const prospects = () => emu.store.table<Prospect>(PROSPECTS);
+const rowsOf = (listId: number) =>
+  [...prospects().values()].filter((row) => row.spreadsheet_id === listId);
+
+beforeEach(() => {
+  emu.clearLog();
+});
+
+const run = (key: string, params: Record<string, unknown> = {}) =>
+  harness.action(key, { connection: apiKeyConnection(emu), ...params });
+
+/** The one request the step sent, checked for method, path and the API key header. */
+function onlyRequest(method: string, path: string): LoggedRequest {
+  expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([`${method} ${path}`]);
+  const request = emu.log[0] as LoggedRequest;
+  expect(request.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
+  return request;
+}
+
+const HEADER = ["Company name", "Firstname", "Lastname", "Email", "Phone"];
+const ACME = ["Acme Corp", "John", "Doe", "john.doe@acme.com", "654 234 7623"];
+const EUROPA = ["EuropaCorp", "Luc", "Besson", "luc.besson@europacorp.com", "555 333 5678"];
+
+/** `n` prospects as arrays of 3 values, numbered from 1. */
+const numbered = (n: number) =>
+  Array.from({ length: n }, (_, i) => [`Company ${i + 1}`, `First ${i + 1}`, `${i + 1}`]);
+
+describe("List Prospecting Lists", () => {
+  it("sends the title filter, direction and limit and returns the lists", async () => {
+    const result = await run("listProspectingLists", {
+      title: "Prospect",
+      direction: "asc",
+      limit: "10",
+    });
+    const request = onlyRequest("GET", "/spreadsheets");
+    expect(request.query).toEqual({ title: "Prospect", direction: "asc", limit: "10" });
+    expect(result?.data).toEqual([
+      expect.objectContaining({ id: 112, title: "Prospect", column_names: HEADER }),
+    ]);
+  });
+
+  it("sends no filter by default and gets the newest lists first", async () => {
+    const result = await run("listProspectingLists");
+    expect(onlyRequest("GET", "/spreadsheets").query).toEqual({});
+    const ids = (result?.data as Array<{ id: number }> | undefined)?.map((l) => l.id);
+    expect(ids?.slice(0, 3)).toEqual([17198, 17197, 112]);
+  });
+});
+
+describe("Create Prospecting List", () => {
+  it("sends the title, rows, description, tags, owner and privacy off", async () => {
+    const result = await run("createProspectingList", {
+      title: "ProspectV2",
+      content: JSON.stringify([HEADER, ACME, EUROPA]),
+      description: "This prospect comes from Peter",
+      tags: ["prospect", "peter"],
+      user_id: "stef@example.com",
+      privacy: "off",
+    });
+    const request = onlyRequest("POST", "/spreadsheets");
+    expect(request.headers["content-type"]).toContain("application/json");
+    expect(request.body).toEqual({
+      title: "ProspectV2",
+      content: [HEADER, ACME, EUROPA],
+      description: "This prospect comes from Peter",
+      tags: ["prospect", "peter"],
+      user_id: "stef@example.com",
+      privacy: "off",
+    });
+    const list = result?.data as {
+      id: number;
+      column_names: string[];
+      privacy: number;
+      user: { id: number };
+      spreadsheet_rows: Array<{ content: string[] }>;
+    };
+    expect(list).toMatchObject({ column_names: HEADER, privacy: 0, user: { id: 514 } });
+    expect(list.spreadsheet_rows.map((r) => r.content)).toEqual([ACME, EUROPA]);
+    expect(rowsOf(list.id)).toHaveLength(2);
+  });
+
+  it("leaves privacy out when Default is chosen", async () => {
+    await run("createProspectingList", {
+      title: "Default privacy",
+      content: [HEADER, ACME],
+      privacy: "default",
+    });
+    expect(onlyRequest("POST", "/spreadsheets").body).toEqual({
+      title: "Default privacy",
+      content: [HEADER, ACME],
+    });
+  });
+
+  it("sends a list of objects exactly as the equivalent list of lists", async () => {
+    const objects = [
+      { Company: "Acme Corp", Firstname: "John", Email: "john.doe@acme.com" },
+      { Firstname: "Luc", Company: "EuropaCorp", Phone: 5553335678 },
+      { Company: "Green Corp", Email: null },
+    ];
+    const arrays = [
+      ["Company", "Firstname", "Email", "Phone"],
+      ["Acme Corp", "John", "john.doe@acme.com", ""],
+      ["EuropaCorp", "Luc", "", "5553335678"],
+      ["Green Corp", "", "", ""],
+    ];
+    await run("createProspectingList", { title: "Objects", content: objects });
+    await run("createProspectingList", { title: "Objects", content: JSON.stringify(arrays) });
+    const [fromObjects, fromArrays] = emu.requests("POST", "/spreadsheets");
+    expect(fromObjects?.body).toEqual({ title: "Objects", content: arrays });
+    expect(fromObjects?.body).toEqual(fromArrays?.body);
+  });
+
+  it("accepts exactly 5000 prospects and 26 columns", async () => {
+    const header = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
+    const rows = numbered(5000);
+    const result = await run("createProspectingList", {
+      title: "Largest",
+      content: [header, ...rows],
+    });
+    expect(emu.log).toHaveLength(1);
+    const list = result?.data as { id: number; column_names: string[] };
+    expect(list.column_names).toHaveLength(26);
+    expect(rowsOf(list.id)).toHaveLength(5000);
+  });
+
+  it("refuses 5001 prospects with no request, naming the limit", async () => {
+    const objects = numbered(5001).map(([company, first]) => ({ Company: company, First: first }));
+    const error = await actionError("createProspectingList", {
+      connection: apiKeyConnection(emu),
+      title: "Too long",
+      content: objects,
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
+    expect(error.message).toContain("5001 prospects");
+    expect(error.message).toContain("at most 5000");
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("refuses a row of 27 columns with no request, naming the limit", async () => {
+    const wide = Array.from({ length: 27 }, (_, i) => `v${i}`);
+    const error = await actionError("createProspectingList", {
+      connection: apiKeyConnection(emu),
+      title: "Too wide",
+      content: JSON.stringify([HEADER, ACME, wide]),
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
+    expect(error.message).toContain("row 3 has 27 columns");
+    expect(error.message).toContain("at most 26");
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("refuses objects with 27 different keys with no request", async () => {
+    const wide = Object.fromEntries(Array.from({ length: 27 }, (_, i) => [`key${i}`, "x"]));
+    const error = await actionError("createProspectingList", {
+      connection: apiKeyConnection(emu),
+      title: "Too wide",
+      content: [wide],
+    });
+    expect(error.message).toContain("27 different keys");
+    expect(error.message).toContain('"key26"');
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it.each([
+    ["not JSON", "[[", "is not valid JSON"],
+    ["mixed shapes", '[["a"], {"b": 1}]', "mixes lists of values and objects"],
+    ["a nested object", '[["a", {"b": 1}]]', "row 1, column 2 holds a nested object"],
+    ["a bare value", '"hello"', "expected a list of rows"],
+  ])("refuses %s with no request", async (_, content, message) => {
+    const error = await actionError("createProspectingList", {
+      connection: apiKeyConnection(emu),
+      title: "Bad",
+      content,
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
+    expect(error.message).toContain(message);
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("requires an owner for privacy off with the API key, with no request", async () => {
+    const error = await actionError("createProspectingList", {
+      connection: apiKeyConnection(emu),
+      title: "Shared",
+      content: [HEADER, ACME],
+      privacy: "off",
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Owner" });
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("does not require an owner for privacy off when acting as a user", async () => {
+    const result = await harness.action("createProspectingList", {
+      connection: apiKeyConnection(emu, { apiKey: emu.newApiKey(), actAsUser: "515" }),
+      title: "Shared by John",
+      content: [HEADER, ACME],
+      privacy: "off",
+    });
+    expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /auth/log_as",
+      "POST /spreadsheets",
+    ]);
+    expect(emu.log[1]?.headers["x-user-token"]).toBeTruthy();
+    expect(emu.log[1]?.body).toEqual({
+      title: "Shared by John",
+      content: [HEADER, ACME],
+      privacy: "off",
+    });
+    expect(result?.data).toMatchObject({ privacy: 0, user: { id: 515 } });
+  });
+});
+
+describe("Get and Assign Prospecting List", () => {
+  it("gets a list with its prospects", async () => {
+    const result = await run("getProspectingList", { prospectingListId: "112" });
+    onlyRequest("GET", "/spreadsheets/112");
+    expect(result?.data).toMatchObject({
+      id: 112,
+      title: "Prospect",
+      spreadsheet_rows: [
+        { id: 108, lead_id: 8112, content: ACME },
+        { id: 109, lead_id: null, content: EUROPA },
+      ],
+    });
+  });
+
+  it("assigns a list to a user given by email", async () => {
+    const result = await run("assignProspectingList", {
+      prospectingListId: "17197",
+      user_id: "stef@example.com",
+    });
+    expect(onlyRequest("POST", "/spreadsheets/17197/assign").body).toEqual({
+      user_id: "stef@example.com",
+    });
+    expect(result?.data).toMatchObject({ id: 17197, user: { id: 514 } });
+    expect(lists().get(17197)?.user_id).toBe(514);
+  });
+
+  it("sends a user id as a number", async () => {
+    await run("assignProspectingList", { prospectingListId: "17197", user_id: "515" });
+    expect(onlyRequest("POST", "/spreadsheets/17197/assign").body).toEqual({ user_id: 515 });
+    expect(lists().get(17197)?.user_id).toBe(515);
+  });
+
+  it("requires the user, with no request", async () => {
+    const error = await actionError("assignProspectingList", {
+      connection: apiKeyConnection(emu),
+      prospectingListId: "17197",
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Assign To" });
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("refuses a list id that is not a number, with no request", async () => {
+    const error = await actionError("getProspectingList", {
+      connection: apiKeyConnection(emu),
+      prospectingListId: "112/../../users",
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Prospecting List ID" });
+    expect(emu.log).toHaveLength(0);
+  });
+});
+
+describe("Comments", () => {
+  it("comments on a list as a given user, with an activity", async () => {
+    const result = await run("commentOnProspectingList", {
+      prospectingListId: "112",
+      content: "This is wonderful",
+      user_id: "515",
+      activity_id: "3",
+    });
+    expect(onlyRequest("POST", "/spreadsheets/112/comments").body).toEqual({
+      content: "This is wonderful",
+      user_id: 515,
+      activity_id: 3,
+    });
+    expect(result?.data).toMatchObject({
+      content: "This is wonderful",
+      commented_item: { item: "Spreadsheet", id: 112 },
+      activity_id: 3,
+      user: { id: 515 },
+    });
+  });
+
+  it("comments on a prospect", async () => {
+    const result = await run("commentOnProspect", {
+      prospectingListId: "112",
+      prospectId: "109",
+      content: "Called, no answer.",
+    });
+    expect(onlyRequest("POST", "/spreadsheets/112/rows/109/comments").body).toEqual({
+      content: "Called, no answer.",
+    });
+    expect(result?.data).toMatchObject({
+      commented_item: { item: "SpreadsheetRow", id: 109 },
+      user: { id: 514 },
+    });
+    const list = await run("getProspectingList", { prospectingListId: "112" });
+    expect(list?.data).toMatchObject({
+      spreadsheet_rows: expect.arrayContaining([
+        expect.objectContaining({ id: 109, comment_count: 1 }),
+      ]),
+    });
+  });
+
+  it("requires the comment text, with no request", async () => {
+    const error = await actionError("commentOnProspect", {
+      connection: apiKeyConnection(emu),
+      prospectingListId: "112",
+      prospectId: "109",
+      content: "  ",
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Comment" });
+    expect(emu.log).toHaveLength(0);
+  });
+});
+
+describe("Add Prospects", () => {
+  it("adds a few prospects in one request and announces them", async () => {
+    const announced: unknown[] = [];
+    const listener = (name: string, data: unknown) => {
+      if (name === "prospect.created") announced.push(data);
+    };
+    emu.events.on("event", listener);
+    const green = ["Green Corp", "Julia", "Green", "julia.green@example.com", "345 234 7777"];
+    const red = ["Red Corp", "John", "Red", "red.john@example.com", "222 333 5555"];
+    const result = await run("addProspects", {
+      prospectingListId: "17197",
+      content: JSON.stringify([green, red]),
+    });
+    emu.events.off("event", listener);
+    expect(onlyRequest("POST", "/spreadsheets/17197/rows").body).toEqual({
+      content: [green, red],
+    });
+    const created = result?.data as Array<{ id: number; content: string[] }>;
+    expect(created.map((r) => r.content)).toEqual([green, red]);
+    expect(announced).toEqual(created);
+    expect(created.every((r) => prospects().get(r.id)?.spreadsheet_id === 17197)).toBe(true);
+  });
+
+  it("sends 250 prospects as 3 requests of at most 100, in order, and returns all 250", async () => {
+    const rows = numbered(250);
+    const before = rowsOf(112).length;
+    const result = await run("addProspects", { prospectingListId: "112", content: rows });
+    const sent = emu.requests("POST", "/spreadsheets/112/rows");
+    expect(emu.log).toHaveLength(3);
+    expect(sent.map((r) => (r.body as { content: string[][] }).content)).toEqual([
+      rows.slice(0, 100),
+      rows.slice(100, 200),
+      rows.slice(200, 250),
+    ]);
+    const created = result?.data as Array<{ id: number; content: string[] }>;
+    expect(created).toHaveLength(250);
+    expect(created.map((r) => r.content)).toEqual(rows);
+    expect(rowsOf(112).length - before).toBe(250);
+  });
+
+  it("sends a list of objects exactly as the equivalent list of lists", async () => {
+    const objects = [
+      { Company: "Blue Corp", Firstname: "Ann" },
+      { Firstname: "Bob", Company: "Teal Corp", Email: "bob@teal.example" },
+    ];
+    const arrays = [
+      ["Blue Corp", "Ann", ""],
+      ["Teal Corp", "Bob", "bob@teal.example"],
+    ];
+    await run("addProspects", { prospectingListId: "17197", content: JSON.stringify(objects) });
+    await run("addProspects", { prospectingListId: "17197", content: arrays });
+    const [fromObjects, fromArrays] = emu.requests("POST", "/spreadsheets/17197/rows");
+    expect(fromObjects?.body).toEqual({ content: arrays });
+    expect(fromObjects?.body).toEqual(fromArrays?.body);
+  });
+
+  it("says which prospects were added when a later batch fails", async () => {
+    const quota = emu.dailyQuota;
+    emu.dailyQuota = emu.requestsToday + 1;
+    try {
+      const error = await actionError("addProspects", {
+        connection: apiKeyConnection(emu),
+        prospectingListId: "112",
+        content: numbered(250),
+      });
+      expect(error).toMatchObject({ name: "ApiError", status: 429 });
+      expect(error.message).toContain("prospects 1–100 were added; 101–250 were not added");
+    } finally {
+      emu.dailyQuota = quota;
+    }
+    // The first batch was sent, the second refused, the third never sent.
+    expect(emu.log.map((r) => r.status)).toEqual([201, 429]);
+  });
+
+  it("refuses a row of 27 columns with no request", async () => {
+    const error = await actionError("addProspects", {
+      connection: apiKeyConnection(emu),
+      prospectingListId: "112",
+      content: [ACME, Array.from({ length: 27 }, () => "x")],
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
+    expect(error.message).toContain("row 2 has 27 columns");
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("refuses more than 5000 prospects in one step, with no request", async () => {
+    const error = await actionError("addProspects", {
+      connection: apiKeyConnection(emu),
+      prospectingListId: "112",
+      content: numbered(5001),
+    });
+    expect(error.message).toContain("one step adds at most 5000");
+    expect(emu.log).toHaveLength(0);
+  });
+});
+
+describe("Update, Create Lead From and Delete Prospect", () => {
+  it("replaces a prospect's values", async () => {
+    const values = ["Red Corp", "John", "Red", "red.john@example.com", "222 333 1111"];
+    const result = await run("updateProspect", {
+      prospectingListId: "17197",
+      prospectId: "116",
+      content: JSON.stringify(values),
+    });
+    expect(onlyRequest("PUT", "/spreadsheets/17197/rows/116").body).toEqual({ content: values });
+    expect(result?.data).toEqual({ id: 116, lead_id: null, is_active: true, content: values });
+    expect(prospects().get(116)?.content).toEqual(values);
+  });
+
+  it("takes an object's values in key order", async () => {
+    await run("updateProspect", {
+      prospectingListId: "17197",
+      prospectId: "116",
+      content: { Company: "Red Corp", Firstname: "John", Phone: 2223331111 },
+    });
+    expect(onlyRequest("PUT", "/spreadsheets/17197/rows/116").body).toEqual({
+      content: ["Red Corp", "John", "2223331111"],
+    });
+  });
+
+  it("refuses 27 values with no request", async () => {
+    const error = await actionError("updateProspect", {
+      connection: apiKeyConnection(emu),
+      prospectingListId: "17197",
+      prospectId: "116",
+      content: Array.from({ length: 27 }, () => "x"),
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Prospect Values" });
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("creates a lead from a prospect and links it to the prospect", async () => {
+    const result = await run("createLeadFromProspect", {
+      prospectingListId: "17197",
+      prospectId: "115",
+    });
+    const request = onlyRequest("POST", "/spreadsheets/17197/rows/115/create_lead");
+    expect(request.body).toBeUndefined();
+    const lead = result?.data as { id: number; title: string; description: string };
+    expect(lead.title).toBe("Green Corp");
+    expect(lead.description).toContain("Email: julia.green@example.com");
+    expect(emu.store.leads.get(lead.id)?.title).toBe("Green Corp");
+    expect(prospects().get(115)?.lead_id).toBe(lead.id);
+  });
+
+  it("deletes a prospect", async () => {
+    const result = await run("deleteProspect", { prospectingListId: "112", prospectId: "109" });
+    onlyRequest("DELETE", "/spreadsheets/112/rows/109");
+    expect(result?.data).toEqual({ id: 109 });
+    expect(prospects().has(109)).toBe(false);
+  });
+
+  it("reports a prospect of another list as not found", async () => {
+    const error = await actionError("deleteProspect", {
+      connection: apiKeyConnection(emu),
+      prospectingListId: "112",
+      prospectId: "116",
+    });
+    expect(error).toMatchObject({ name: "ApiError", status: 404 });
+    expect(prospects().has(116)).toBe(true);
+  });
+});
+
+describe("List Prospects Called From a Number", () => {
+  it("sends the phone number and returns the prospects called from it", async () => {
+    const result = await run("listProspectsCalledFrom", { phone_number: "2223334444" });
+    expect(onlyRequest("GET", "/rows/called_from").query).toEqual({ phone_number: "2223334444" });
+    const rows = result?.data as Array<{ id: number; spreadsheet_id: number }>;
+    expect(rows.map((r) => [r.id, r.spreadsheet_id])).toEqual([
+      [115, 17197],
+      [256, 17198],
+    ]);
+  });
+
+  it("refuses text that is not a phone number, with no request", async () => {
+    const error = await actionError("listProspectsCalledFrom", {
+      connection: apiKeyConnection(emu),
+      phone_number: "call John",
+    });
+    expect(error).toMatchObject({ name: "InputError", input: "Phone Number" });
+    expect(emu.log).toHaveLength(0);
+  });
+});

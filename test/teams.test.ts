@@ -1,0 +1,224 @@
+/** Teams actions through the harness on the built component, against the emulator. */
+import { beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_API_KEY } from "./emulator";
+import { TEAMS, type Team } from "./emulator/resources/teams";
+import { actionError, apiKeyConnection, harness, loginConnection, useEmulator } from "./helpers";
+
+const emu = useEmulator();
+const teams = () => emu.store.table<Team>(TEAMS);
+
+beforeEach(() => {
+  emu.clearLog();
+});
+
+const run = (key: string, params: Record<string, unknown> = {}, connection?: unknown) =>
+  harness.action(key, { connection: connection ?? apiKeyConnection(emu), ...params });
+
+/** The request log as [method, path, body] rows. */
+const sent = () => emu.log.map((r) => [r.method, r.path, r.body]);
+
+const memberIds = (team: unknown) =>
+  (team as { users: Array<{ id: number }> }).users.map((u) => u.id);
+const teamIdsOf = (userId: number) => emu.store.users.get(userId)?.team_ids;
+const idOf = (data: unknown) => (data as { id: number }).id;
+const listOf = (data: unknown) => data as Array<{ id: number }>;
+
+describe("List Teams", () => {
+  it("gets /teams and returns each team with its members and managers", async () => {
+    const result = await run("listTeams");
+    expect(emu.log.map((r) => [r.method, r.path, r.query])).toEqual([["GET", "/teams", {}]]);
+    expect(emu.log[0]?.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
+    const sales = listOf(result?.data).find((t) => t.id === 2);
+    expect(sales).toMatchObject({
+      name: "Sales",
+      users: [
+        { id: 514, email: "stef@example.com", is_manager: true },
+        { id: 515, email: "john.doe@mycompany.com", is_manager: false },
+      ],
+    });
+  });
+
+  it("is allowed for a user who is not an admin", async () => {
+    const result = await run("listTeams", {}, loginConnection(emu, "john.doe@mycompany.com"));
+    expect(listOf(result?.data).map((t) => t.id)).toEqual([2, 3]);
+    expect(emu.requests("GET", "/teams")[0]?.headers["x-user-token"]).toBeTruthy();
+  });
+});
+
+describe("Get Team", () => {
+  it("gets a team by id", async () => {
+    const result = await run("getTeam", { id: "2" });
+    expect(sent()).toEqual([["GET", "/teams/2", undefined]]);
+    expect(result?.data).toMatchObject({ id: 2, name: "Sales" });
+    expect(memberIds(result?.data)).toEqual([514, 515]);
+  });
+
+  it("gets a team by name", async () => {
+    const result = await run("getTeam", { id: "Marketing" });
+    expect(sent()).toEqual([["GET", "/teams/Marketing", undefined]]);
+    expect(result?.data).toMatchObject({ id: 3, name: "Marketing", users: [] });
+  });
+
+  it("is refused plainly for a user who is not an admin", async () => {
+    const error = await actionError("getTeam", {
+      connection: loginConnection(emu, "john.doe@mycompany.com"),
+      id: "2",
+    });
+    expect(error.name).toBe("ApiError");
+    expect(error.message).toContain(
+      "Pro Pipe Lines answered 401 on GET /teams/2: Unauthorized: the user has not the privileges to do this action.",
+    );
+    expect(error.message).toContain(
+      "The connection's user is not an admin: use an admin user or the API Key connection.",
+    );
+  });
+});
+
+describe("Team round trip: create → add member → get → update → remove member → delete", () => {
+  it("changes the emulator's state at each step", async () => {
+    // Create
+    const created = await run("createTeam", { name: "Web Sales" });
+    const id = idOf(created?.data);
+    expect(sent()).toEqual([["POST", "/teams", { name: "Web Sales" }]]);
+    expect(created?.data).toMatchObject({ name: "Web Sales", users: [] });
+    expect(teams().get(id)?.name).toBe("Web Sales");
+
+    // Add a member (by email) as manager
+    emu.clearLog();
+    const added = await run("addTeamMember", {
+      id: String(id),
+      user_id: "john.doe@mycompany.com",
+      is_manager: "true",
+    });
+    expect(sent()).toEqual([
+      ["POST", `/teams/${id}/add_member`, { user_id: "john.doe@mycompany.com", is_manager: true }],
+    ]);
+    expect(added?.data).toMatchObject({ id, users: [{ id: 515, is_manager: true }] });
+    expect(teamIdsOf(515)).toContain(id);
+
+    // Get: the member is there
+    emu.clearLog();
+    const got = await run("getTeam", { id: String(id) });
+    expect(sent()).toEqual([["GET", `/teams/${id}`, undefined]]);
+    expect(got?.data).toMatchObject({
+      id,
+      name: "Web Sales",
+      users: [{ id: 515, email: "john.doe@mycompany.com", is_manager: true }],
+    });
+
+    // Update (rename)
+    emu.clearLog();
+    const updated = await run("updateTeam", { id: String(id), name: "Inside Sales" });
+    expect(sent()).toEqual([["PUT", `/teams/${id}`, { name: "Inside Sales" }]]);
+    expect(updated?.data).toMatchObject({ id, name: "Inside Sales" });
+    expect(teams().get(id)?.name).toBe("Inside Sales");
+
+    // Remove the member (by id)
+    emu.clearLog();
+    const removed = await run("removeTeamMember", { id: String(id), user_id: "515" });
+    expect(sent()).toEqual([["DELETE", `/teams/${id}/remove_member`, { user_id: 515 }]]);
+    expect(removed?.data).toMatchObject({ id, users: [] });
+    expect(teamIdsOf(515)).not.toContain(id);
+    expect(teamIdsOf(515)).toContain(2);
+
+    // Delete
+    emu.clearLog();
+    const deleted = await run("deleteTeam", { id: String(id) });
+    expect(sent()).toEqual([["DELETE", `/teams/${id}`, undefined]]);
+    expect(deleted?.data).toEqual({ id });
+    expect(teams().has(id)).toBe(false);
+
+    // Reading it back now fails with the API's 404
+    const gone = await actionError("getTeam", {
+      connection: apiKeyConnection(emu),
+      id: String(id),
+    });
+    expect(gone.message).toContain(`answered 404 on GET /teams/${id}`);
+  });
+
+  it("adds a member who is not a manager with is_manager: false", async () => {
+    const result = await run("addTeamMember", { id: "3", user_id: "516" });
+    expect(sent()).toEqual([["POST", "/teams/3/add_member", { user_id: 516, is_manager: false }]]);
+    expect(result?.data).toMatchObject({ id: 3, users: [{ id: 516, is_manager: false }] });
+    expect(teamIdsOf(516)).toEqual([3]);
+  });
+
+  it("lets an admin user (User Login) create a team", async () => {
+    const result = await run("createTeam", { name: "Partners" }, loginConnection(emu));
+    const id = idOf(result?.data);
+    expect(emu.requests("POST", "/teams")[0]?.headers["x-user-token"]).toBeTruthy();
+    expect(teams().get(id)?.name).toBe("Partners");
+  });
+});
+
+describe("Admin-only calls with a user who is not an admin", () => {
+  const john = () => loginConnection(emu, "john.doe@mycompany.com");
+
+  it("Create Team is refused plainly and nothing is created", async () => {
+    const before = teams().size;
+    const error = await actionError("createTeam", { connection: john(), name: "Shadow team" });
+    expect(error.name).toBe("ApiError");
+    expect(error.message).toMatch(
+      /^Pro Pipe Lines answered 401 on POST \/teams: Unauthorized: the user has not the privileges to do this action\..*The connection's user is not an admin/,
+    );
+    expect(emu.requests("POST", "/teams")).toHaveLength(1);
+    expect(teams().size).toBe(before);
+  });
+
+  it("Add, Remove Team Member, Update and Delete Team are refused and change nothing", async () => {
+    const calls: Array<[string, Record<string, unknown>]> = [
+      ["addTeamMember", { id: "2", user_id: "516" }],
+      ["removeTeamMember", { id: "2", user_id: "514" }],
+      ["updateTeam", { id: "2", name: "Renamed" }],
+      ["deleteTeam", { id: "2" }],
+    ];
+    for (const [key, params] of calls) {
+      const error = await actionError(key, { connection: john(), ...params });
+      expect(error.message).toContain("not an admin");
+    }
+    expect(emu.log.filter((r) => r.path.startsWith("/teams")).map((r) => r.status)).toEqual([
+      401, 401, 401, 401,
+    ]);
+    expect(teams().get(2)?.name).toBe("Sales");
+    expect(teamIdsOf(514)).toContain(2);
+    expect(teamIdsOf(516)).not.toContain(2);
+  });
+});
+
+describe("Bad inputs cost zero requests", () => {
+  it("refuses a team id that is not a number", async () => {
+    const error = await actionError("deleteTeam", {
+      connection: apiKeyConnection(emu),
+      id: "Sales",
+    });
+    expect(error.message).toBe(
+      'Team ID: "Sales" is not a valid ID: enter a whole number such as 8113, or pick one from the list.',
+    );
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("refuses a malformed member email and a missing member", async () => {
+    const malformed = await actionError("addTeamMember", {
+      connection: apiKeyConnection(emu),
+      id: "2",
+      user_id: "john.doe@mycompany",
+    });
+    expect(malformed.message).toMatch(/^User: "john.doe@mycompany" is not a valid email address/);
+    const missing = await actionError("removeTeamMember", {
+      connection: apiKeyConnection(emu),
+      id: "2",
+    });
+    expect(missing.message).toMatch(/^User: is required/);
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("refuses an empty team name", async () => {
+    const error = await actionError("updateTeam", {
+      connection: apiKeyConnection(emu),
+      id: "2",
+      name: "  ",
+    });
+    expect(error.message).toMatch(/^Team Name: is required/);
+    expect(emu.log).toHaveLength(0);
+  });
+});

@@ -1,0 +1,688 @@
+/**
+ * Webhooks through the harness on the built component, against the emulator: the five webhook
+ * actions, the "Pro Pipe Lines Events" trigger's deploy/delete lifecycle, signature checks on
+ * deliveries, and an end-to-end delivery from the emulator to a local listener.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  signEvent,
+  type WebhookRow,
+  webhookEventsOf,
+  webhooksOf,
+} from "./emulator/resources/webhooks";
+import { DEFAULT_API_KEY } from "./emulator/server";
+import {
+  actionError,
+  apiKeyConnection,
+  component,
+  harness,
+  loginConnection,
+  serialize,
+  useEmulator,
+} from "./helpers";
+
+const emu = useEmulator();
+
+beforeEach(() => {
+  emu.clearLog();
+});
+
+const FLOW = "Flow 1";
+const TRIGGER = "proPipeLinesEvents";
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+describe("webhook actions", () => {
+  it("List Webhooks: GET /webhooks with the API key", async () => {
+    const result = await harness.action("listWebhooks", { connection: apiKeyConnection(emu) });
+    const [request] = emu.requests("GET", "/webhooks");
+    expect(emu.log).toHaveLength(1);
+    expect(request?.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
+    expect(request?.query).toEqual({});
+    const ids = ((result?.data ?? []) as Array<{ id: number }>).map((w) => w.id);
+    expect(ids).toEqual(expect.arrayContaining([62, 63, 64, 65]));
+    expect(result?.data).toContainEqual({
+      id: 62,
+      event: "lead.content_has_changed",
+      target: "https://my/process",
+      target_type: "url",
+      params: null,
+      name: "My webhook",
+      is_disabled: true,
+    });
+  });
+
+  it("Create Webhook: POST /webhooks with event, target type, target and name", async () => {
+    const apiKey = emu.newApiKey();
+    const result = await harness.action("createWebhook", {
+      connection: apiKeyConnection(emu, { apiKey }),
+      event: "lead.status.changed.to.won",
+      targetType: "url",
+      target: "https://hooks.example.com/won",
+      name: "Won deals",
+    });
+    expect(emu.log).toHaveLength(1);
+    const [request] = emu.requests("POST", "/webhooks");
+    expect(request?.body).toEqual({
+      event: "lead.status.changed.to.won",
+      target_type: "url",
+      target: "https://hooks.example.com/won",
+      name: "Won deals",
+    });
+    const created = result?.data as { id: number; event: string };
+    expect(created).toMatchObject({ event: "lead.status.changed.to.won", name: "Won deals" });
+    // The emulator signs deliveries with the key of the creating request.
+    expect(webhooksOf(emu).get(created.id)?.apiKey).toBe(apiKey);
+  });
+
+  it("Create Webhook: an email notification, and the manual trigger in the lead menu", async () => {
+    await harness.action("createWebhook", {
+      connection: apiKeyConnection(emu),
+      event: "lead.manual.trigger",
+      targetType: "email",
+      target: "ops@example.com",
+      addToLeadActionMenu: "true",
+    });
+    expect(emu.requests("POST", "/webhooks")[0]?.body).toEqual({
+      event: "lead.manual.trigger",
+      target_type: "email",
+      target: "ops@example.com",
+      add_to_lead_action_menu: true,
+    });
+  });
+
+  it("Create Webhook for a given step: reads the step, then subscribes lead.step.changed.to.PIPELINE.STEP", async () => {
+    await harness.action("createWebhook", {
+      connection: apiKeyConnection(emu),
+      event: "lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP",
+      step: "1191",
+      target: "https://hooks.example.com/closing",
+    });
+    expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /steps/1191",
+      "POST /webhooks",
+    ]);
+    expect(emu.requests("POST", "/webhooks")[0]?.body).toMatchObject({
+      event: "lead.step.changed.to.Sales funnel.Closing",
+      target_type: "url",
+    });
+  });
+
+  it("Create Webhook: an existing subscription is the API's 409, as an ApiError", async () => {
+    const error = await actionError("createWebhook", {
+      connection: apiKeyConnection(emu),
+      event: "lead.unassigned",
+      target: "https://my/process2",
+    });
+    expect(error.name).toBe("ApiError");
+    expect(error.status).toBe(409);
+    expect(emu.log).toHaveLength(1);
+  });
+
+  it("Delete Webhook: DELETE /webhooks/{id}", async () => {
+    const id = emu.store.nextId();
+    webhooksOf(emu).set(id, {
+      ...(webhooksOf(emu).get(64) as WebhookRow),
+      id,
+      target: "gone@example.com",
+    });
+    const result = await harness.action("deleteWebhook", {
+      connection: apiKeyConnection(emu),
+      id: String(id),
+    });
+    expect(emu.requests("DELETE", `/webhooks/${id}`)).toHaveLength(1);
+    expect(emu.log).toHaveLength(1);
+    expect(result?.data).toEqual({ id });
+    expect(webhooksOf(emu).has(id)).toBe(false);
+  });
+
+  it("List Webhook Events: GET /webhook_events, the last 10 days, newest first", async () => {
+    const result = await harness.action("listWebhookEvents", {
+      connection: apiKeyConnection(emu),
+    });
+    expect(emu.requests("GET", "/webhook_events")).toHaveLength(1);
+    const ids = ((result?.data ?? []) as Array<{ id: number }>).map((e) => e.id);
+    expect(ids.slice(-2)).toEqual([984, 3]);
+    expect(ids).not.toContain(2); // sent 15 days ago
+  });
+
+  it("Get Webhook Event: GET /webhook_events/{id}, also as an admin user", async () => {
+    const result = await harness.action("getWebhookEvent", {
+      connection: loginConnection(emu),
+      id: "3",
+    });
+    expect(emu.requests("GET", "/webhook_events/3")).toHaveLength(1);
+    expect(result?.data).toMatchObject({
+      id: 3,
+      event: "lead.creation",
+      signature: signEvent(3, DEFAULT_API_KEY),
+      last_returned_code: 404,
+    });
+  });
+
+  describe("bad input costs no request", () => {
+    const cases: Array<[string, string, Record<string, unknown>, RegExp]> = [
+      ["a User Login for List Webhooks", "listWebhooks", { login: true }, /^Connection: .*API Key/],
+      [
+        "Act as User for Delete Webhook",
+        "deleteWebhook",
+        { actAs: true, id: "62" },
+        /^Connection: .*Act as User/,
+      ],
+      [
+        "a target that is not a URL",
+        "createWebhook",
+        { event: "lead.creation", target: "my server" },
+        /^Target: "my server" is not a web address/,
+      ],
+      [
+        "an email notification to a non-address",
+        "createWebhook",
+        { event: "lead.creation", targetType: "email", target: "ops@" },
+        /^Target: /,
+      ],
+      [
+        "the step event without a step",
+        "createWebhook",
+        { event: "lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP", target: "https://x.io/h" },
+        /^Step: is required/,
+      ],
+      [
+        "a step with another event",
+        "createWebhook",
+        { event: "lead.creation", step: "1191", target: "https://x.io/h" },
+        /^Step: is only used/,
+      ],
+      [
+        "the lead action menu with another event",
+        "createWebhook",
+        { event: "lead.creation", target: "https://x.io/h", addToLeadActionMenu: "true" },
+        /^Add to Lead Action Menu: /,
+      ],
+      [
+        "an unknown event",
+        "createWebhook",
+        { event: "lead.exploded", target: "https://x.io/h" },
+        /^Event: "lead.exploded" is not one of/,
+      ],
+      ["a webhook id that is not a number", "deleteWebhook", { id: "62abc" }, /^Webhook ID: /],
+      [
+        "a webhook event id that is not a number",
+        "getWebhookEvent",
+        { id: "x" },
+        /^Webhook Event ID: /,
+      ],
+    ];
+    it.each(cases)("%s", async (_, key, inputs, message) => {
+      const { login, actAs, ...rest } = inputs;
+      const connection = login
+        ? loginConnection(emu)
+        : apiKeyConnection(emu, actAs ? { actAsUser: "stef@example.com" } : {});
+      const error = await actionError(key, { connection, ...rest });
+      expect(error.name).toBe("InputError");
+      expect(error.message).toMatch(message);
+      expect(emu.log).toHaveLength(0);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Trigger lifecycle
+
+type Lifecycle = (context: unknown, params: Record<string, unknown>) => Promise<unknown>;
+const built = component.triggers[TRIGGER] as unknown as {
+  webhookCreate: Lifecycle;
+  webhookDelete: Lifecycle;
+};
+
+/** What Prismatic hands a lifecycle handler: the flow, its URL, and no flow-scoped state. */
+function lifecycleContext(url: string) {
+  return {
+    logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, metric: () => {} },
+    instanceState: {},
+    crossFlowState: {},
+    executionState: {},
+    integrationState: {},
+    webhookUrls: { [FLOW]: url },
+    webhookApiKeys: {},
+    flow: { id: "flow-1", name: FLOW, stableId: "stable-flow-1" },
+    instance: { id: "instance-1", name: "Acme" },
+  };
+}
+
+const deploy = (url: string, params: Record<string, unknown>) =>
+  built.webhookCreate(lifecycleContext(url), params);
+const remove = (url: string, params: Record<string, unknown>) =>
+  built.webhookDelete(lifecycleContext(url), params);
+
+/** event → how many subscriptions deliver it to `url`. */
+function subscriptionsTo(url: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const hook of webhooksOf(emu).values()) {
+    if (hook.target === url && hook.target_type === "url") {
+      counts[hook.event] = (counts[hook.event] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+const calls = () => emu.log.map((r) => `${r.method} ${r.path}`);
+
+describe("Pro Pipe Lines Events: deploy and delete", () => {
+  const url = "https://hooks.prismatic.io/trigger/flow-1-lifecycle";
+  const params = () => ({
+    connection: apiKeyConnection(emu),
+    events: [
+      "lead.creation",
+      "lead.status.changed.to.won",
+      "lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP",
+    ],
+    step: "1191",
+  });
+  const expected = {
+    "lead.creation": 1,
+    "lead.status.changed.to.won": 1,
+    "lead.step.changed.to.Sales funnel.Closing": 1,
+  };
+
+  it("deploy twice then delete: one subscription per event after each deploy, none after delete", async () => {
+    await deploy(url, params());
+    expect(subscriptionsTo(url)).toEqual(expected);
+    expect(calls()).toEqual([
+      "GET /steps/1191",
+      "GET /webhooks",
+      "POST /webhooks",
+      "POST /webhooks",
+      "POST /webhooks",
+    ]);
+    expect(emu.requests("POST", "/webhooks").map((r) => r.body)).toContainEqual({
+      event: "lead.creation",
+      target_type: "url",
+      target: url,
+      name: "Prismatic: Acme / Flow 1",
+    });
+
+    emu.clearLog();
+    await deploy(url, params());
+    expect(subscriptionsTo(url)).toEqual(expected);
+    expect(calls()).toEqual(["GET /steps/1191", "GET /webhooks"]);
+
+    emu.clearLog();
+    await remove(url, params());
+    expect(subscriptionsTo(url)).toEqual({});
+    expect(calls().filter((c) => c.startsWith("DELETE"))).toHaveLength(3);
+    // Other subscriptions of the account are left alone.
+    expect([...webhooksOf(emu).keys()]).toEqual(expect.arrayContaining([62, 63, 64, 65]));
+
+    emu.clearLog();
+    await remove(url, params());
+    expect(calls()).toEqual(["GET /webhooks"]);
+  });
+
+  it("a redeploy with other events removes the dropped ones, replaces a disabled one and a duplicate", async () => {
+    const other = `${url}-changes`;
+    await deploy(other, { ...params(), events: ["lead.creation", "lead.deleted"], step: "" });
+    const rows = [...webhooksOf(emu).values()].filter((w) => w.target === other);
+    const deleted = rows.find((w) => w.event === "lead.deleted") as WebhookRow;
+    deleted.is_disabled = true;
+    const creation = rows.find((w) => w.event === "lead.creation") as WebhookRow;
+    const duplicate = emu.store.nextId();
+    webhooksOf(emu).set(duplicate, { ...creation, id: duplicate });
+
+    emu.clearLog();
+    await deploy(other, {
+      ...params(),
+      events: ["lead.creation", "lead.deleted", "lead.commented"],
+      step: "",
+    });
+    expect(subscriptionsTo(other)).toEqual({
+      "lead.creation": 1,
+      "lead.deleted": 1,
+      "lead.commented": 1,
+    });
+    expect(
+      [...webhooksOf(emu).values()].filter((w) => w.target === other && w.is_disabled),
+    ).toEqual([]);
+
+    emu.clearLog();
+    await deploy(other, { ...params(), events: ["lead.commented"], step: "" });
+    expect(subscriptionsTo(other)).toEqual({ "lead.commented": 1 });
+    expect(calls().filter((c) => !c.startsWith("DELETE"))).toEqual(["GET /webhooks"]);
+    expect(calls().filter((c) => c.startsWith("DELETE"))).toHaveLength(2);
+    await remove(other, params());
+  });
+
+  it("a 409 'already exists' from a stale list counts as success", async () => {
+    const stale = `${url}-stale`;
+    await deploy(stale, { ...params(), events: ["lead.creation"], step: "" });
+    const original = emu.router.match("GET", "/webhooks");
+    if (!original || original === "wrong-method") throw new Error("no GET /webhooks route");
+    let hide = true;
+    emu.router.on("GET", "/webhooks", (ctx) => (hide ? { body: [] } : original.handler(ctx)));
+    try {
+      emu.clearLog();
+      await deploy(stale, { ...params(), events: ["lead.creation"], step: "" });
+      expect(emu.requests("POST", "/webhooks").map((r) => r.status)).toEqual([409]);
+      expect(subscriptionsTo(stale)).toEqual({ "lead.creation": 1 });
+    } finally {
+      hide = false;
+    }
+    await remove(stale, params());
+    expect(subscriptionsTo(stale)).toEqual({});
+  });
+
+  describe("refused before any request", () => {
+    const cases: Array<[string, () => Record<string, unknown>, RegExp]> = [
+      [
+        "a User Login connection",
+        () => ({ ...params(), connection: loginConnection(emu) }),
+        /^Connection: webhooks need an API Key connection/,
+      ],
+      [
+        "an API key acting as a user",
+        () => ({ ...params(), connection: apiKeyConnection(emu, { actAsUser: "514" }) }),
+        /Act as User/,
+      ],
+      ["the step event without a step", () => ({ ...params(), step: "" }), /^Step: is required/],
+      [
+        "a step without the step event",
+        () => ({ ...params(), events: ["lead.creation"] }),
+        /^Step: is only used/,
+      ],
+      ["no event", () => ({ ...params(), events: [], step: "" }), /^Events: is required/],
+    ];
+    it.each(cases)("%s", async (_, make, message) => {
+      await expect(deploy(url, make())).rejects.toThrow(message);
+      expect(emu.log).toHaveLength(0);
+    });
+  });
+
+  it("delete refuses a User Login connection before any request", async () => {
+    await expect(remove(url, { ...params(), connection: loginConnection(emu) })).rejects.toThrow(
+      /^Connection: webhooks need an API Key connection/,
+    );
+    expect(emu.log).toHaveLength(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Deliveries
+
+const API_KEY = DEFAULT_API_KEY;
+
+/** A delivery as the platform hands it to the trigger: raw bytes plus the parsed body. */
+function delivery(body: unknown) {
+  const text = JSON.stringify(body);
+  return {
+    headers: { "content-type": "application/json" },
+    rawBody: { data: Buffer.from(text, "utf8"), contentType: "application/json" },
+    body: { data: JSON.parse(text), contentType: "application/json" },
+  };
+}
+
+const lead = { id: 8113, title: "Loretta Inc.", status: "won", step: "Incoming" };
+
+function signed(id: number, event: string, key = API_KEY, data: unknown = lead) {
+  return { id, event, signature: signEvent(id, key), data };
+}
+
+async function receive(body: unknown, context: Record<string, unknown> = {}) {
+  return harness.trigger(
+    TRIGGER,
+    delivery(body) as never,
+    { connection: apiKeyConnection(emu), events: ["lead.creation"] },
+    context,
+  );
+}
+
+async function refusal(body: unknown): Promise<Error> {
+  try {
+    await receive(body);
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("the delivery was not refused");
+}
+
+describe("Pro Pipe Lines Events: deliveries", () => {
+  it("a signed, wrapped delivery passes with its branch and no request", async () => {
+    const result = (await receive({
+      webhook_event: signed(4101, "lead.status.changed.to.won"),
+    })) as {
+      branch: string;
+      payload: { body: { data: unknown } };
+      response: { statusCode: number };
+    };
+    expect(result.branch).toBe("Lead Won");
+    expect(result.payload.body.data).toEqual({
+      id: 4101,
+      event: "lead.status.changed.to.won",
+      data: lead,
+    });
+    expect(result.response.statusCode).toBe(200);
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("a signed bare event passes too", async () => {
+    const result = (await receive(signed(4102, "lead.creation"))) as { branch: string };
+    expect(result.branch).toBe("Lead Created");
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it("a signature over the data object's id (the document's wording) is accepted", async () => {
+    const event = {
+      id: 4103,
+      event: "lead.commented",
+      signature: signEvent(8113, API_KEY),
+      data: lead,
+    };
+    const result = (await receive({ webhook_event: event })) as { branch: string };
+    expect(result.branch).toBe("Lead Commented");
+    expect(emu.log).toHaveLength(0);
+  });
+
+  it.each([
+    ["lead.step.changed.to.Sales funnel.Closing", "Lead Moved To Step"],
+    ["lead.step.changed", "Lead Step Changed"],
+    ["lead.unassigned", "Lead Unassigned"],
+    ["prospect.created", "Prospect Created"],
+    ["task.status.changed.to.done", "Task Done"],
+    ["lead.something.new", "Other"],
+  ])("%s takes the branch %s", async (event, branch) => {
+    const result = (await receive({ webhook_event: signed(4104, event) })) as { branch: string };
+    expect(result.branch).toBe(branch);
+  });
+
+  describe("refused (thrown, so no step runs), with no request", () => {
+    const forged = signed(4201, "lead.status.changed.to.won", "not-the-account-key");
+    const tampered = { ...signed(4202, "lead.creation"), id: 4203 };
+    const cases: Array<[string, unknown, RegExp]> = [
+      ["forged: signed with another key", { webhook_event: forged }, /does not match/],
+      [
+        "unsigned",
+        { webhook_event: { id: 4204, event: "lead.creation", data: lead } },
+        /has no signature/,
+      ],
+      ["tampered: event id changed after signing", { webhook_event: tampered }, /does not match/],
+      ["tampered, bare", { ...signed(4205, "lead.deleted"), id: 4206 }, /does not match/],
+      [
+        "a signature that is not SHA1 hex",
+        { webhook_event: { ...signed(4207, "lead.creation"), signature: "x".repeat(40) } },
+        /not a SHA1 signature/,
+      ],
+      ["not an event at all", { hello: "world" }, /does not carry a Pro Pipe Lines webhook event/],
+    ];
+    it.each(cases)("%s", async (_, body, message) => {
+      const error = await refusal(body);
+      expect(error.name).toBe("InputError");
+      expect(error.message).toMatch(/^Webhook delivery: /);
+      expect(error.message).toMatch(message);
+      expect(serialize(error)).not.toContain(API_KEY);
+      expect(emu.log).toHaveLength(0);
+    });
+
+    it("a body that is not JSON", async () => {
+      const error = await harness
+        .trigger(
+          TRIGGER,
+          { rawBody: { data: Buffer.from("<xml/>") }, body: { data: "<xml/>" } } as never,
+          { connection: apiKeyConnection(emu), events: ["lead.creation"] },
+        )
+        .catch((e: Error) => e);
+      expect((error as Error).message).toMatch(/^Webhook delivery: the request body is not JSON/);
+    });
+
+    it("a User Login connection cannot verify: refused, naming the fix", async () => {
+      const error = await harness
+        .trigger(TRIGGER, delivery({ webhook_event: signed(4208, "lead.creation") }) as never, {
+          connection: loginConnection(emu),
+          events: ["lead.creation"],
+        })
+        .catch((e: Error) => e);
+      expect((error as Error).message).toMatch(/^Connection: webhooks need an API Key connection/);
+      expect(emu.log).toHaveLength(0);
+    });
+  });
+
+  it("the designer's simulated runs skip the check", async () => {
+    const result = (await receive(
+      { webhook_event: forged() },
+      { isSimulatedTestExecution: true },
+    )) as { branch: string };
+    expect(result.branch).toBe("Lead Won");
+  });
+});
+
+function forged() {
+  return signed(4301, "lead.status.changed.to.won", "not-the-account-key");
+}
+
+// ---------------------------------------------------------------------------------------------
+// End to end: deploy, a lead event in the emulator, a real delivery, the trigger
+
+interface Received {
+  body: Buffer;
+  headers: IncomingMessage["headers"];
+}
+
+describe("end to end: emulator → local listener → trigger", () => {
+  let listener: Server;
+  let url = "";
+  const received: Received[] = [];
+  let waiting: Array<() => void> = [];
+
+  beforeAll(async () => {
+    listener = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        received.push({ body: Buffer.concat(chunks), headers: req.headers });
+        res.end("ok");
+        for (const resolve of waiting) resolve();
+        waiting = [];
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/flow-1`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => listener.close(() => resolve()));
+  });
+
+  beforeEach(() => {
+    received.length = 0;
+  });
+
+  /** Resolves once `count` deliveries have arrived (or fails after 5 s). */
+  async function deliveries(count: number): Promise<Received[]> {
+    const deadline = Date.now() + 5000;
+    while (received.length < count) {
+      if (Date.now() > deadline) throw new Error(`only ${received.length} of ${count} deliveries`);
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    return [...received];
+  }
+
+  /** What Prismatic does with a request to the flow's URL: hands it to the trigger. */
+  async function runTrigger(got: Received) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(got.headers)) headers[name] = String(value);
+    return (await harness.trigger(
+      TRIGGER,
+      {
+        headers,
+        rawBody: { data: got.body, contentType: headers["content-type"] },
+        body: { data: JSON.parse(got.body.toString("utf8")), contentType: headers["content-type"] },
+      } as never,
+      { connection: apiKeyConnection(emu), events: ["lead.creation", "lead.unassigned"] },
+    )) as {
+      branch: string;
+      payload: { body: { data: { event: string; data: { title: string } } } };
+    };
+  }
+
+  const params = () => ({
+    connection: apiKeyConnection(emu),
+    events: ["lead.creation", "lead.unassigned", "lead.status.changed.to.won"],
+    step: "",
+  });
+
+  it("Create Lead through the action: delivered, verified and branched, no request per delivery", async () => {
+    await deploy(url, params());
+    await harness.action("createLead", {
+      connection: apiKeyConnection(emu),
+      title: "Delivered Inc.",
+      description: "Met at the fair.",
+    });
+    const got = await deliveries(2);
+    emu.clearLog();
+    const results = await Promise.all(got.map(runTrigger));
+    expect(results.map((r) => r.branch).sort()).toEqual(["Lead Created", "Lead Unassigned"]);
+    for (const result of results) {
+      expect(result.payload.body.data.data.title).toBe("Delivered Inc.");
+    }
+    expect(emu.log).toHaveLength(0);
+
+    // The wire format: wrapped, signed with the key of the creating request.
+    const sent = JSON.parse(got[0]?.body.toString("utf8") ?? "{}").webhook_event;
+    expect(Object.keys(sent).sort()).toEqual(["data", "event", "id", "signature"]);
+    expect(sent.signature).toBe(signEvent(sent.id, API_KEY));
+    // And the history records them.
+    expect(webhookEventsOf(emu).get(sent.id)).toMatchObject({
+      event: sent.event,
+      has_succeeded: true,
+      last_returned_code: 200,
+    });
+    await remove(url, params());
+  });
+
+  it("events emitted by the emulator: derived names (won) reach the listener", async () => {
+    await deploy(url, params());
+    const created = emu.store.addLead({ title: "Won Co", status: "won", user_id: 514 });
+    emu.events.emit("event", "lead.status.changed", emu.store.leadJson(created));
+    const [got] = await deliveries(1);
+    const result = await runTrigger(got as Received);
+    expect(result.branch).toBe("Lead Won");
+    expect(result.payload.body.data.event).toBe("lead.status.changed.to.won");
+
+    // A delivery tampered on the way is refused.
+    const wire = JSON.parse((got as Received).body.toString("utf8"));
+    wire.webhook_event.id += 1;
+    await expect(
+      runTrigger({ ...(got as Received), body: Buffer.from(JSON.stringify(wire)) }),
+    ).rejects.toThrow(/does not match/);
+
+    await remove(url, params());
+    received.length = 0;
+    emu.events.emit("event", "lead.creation", emu.store.leadJson(created));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toHaveLength(0);
+  });
+});
