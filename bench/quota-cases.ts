@@ -110,7 +110,13 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
   // Prospecting lists
   listProspectingLists: {},
   createProspectingList: {
-    params: { title: "Bench list", content: JSON.stringify([["Company", "Email"], ["Acme", ""]]) },
+    params: {
+      title: "Bench list",
+      content: JSON.stringify([
+        ["Company", "Email"],
+        ["Acme", ""],
+      ]),
+    },
   },
   getProspectingList: { params: { prospectingListId: "112" } },
   assignProspectingList: { params: { prospectingListId: "112", user_id: "515" } },
@@ -208,7 +214,11 @@ export const INVALID_CASES: InvalidCase[] = [
     note: "credentials header",
   },
   { action: "updateTeam", params: { id: "abc", name: "Sales" }, note: "non-numeric team ID" },
-  { action: "createField", params: { name: "x".repeat(33), parentType: "lead" }, note: "33-char name" },
+  {
+    action: "createField",
+    params: { name: "x".repeat(33), parentType: "lead" },
+    note: "33-char name",
+  },
   { action: "createUser", params: { email: "not-an-email" }, note: "malformed email" },
   {
     action: "addProspects",

@@ -99,7 +99,13 @@ async function actionRows(setup: SetupContext): Promise<Outcome[]> {
     try {
       params = await resolveParams(spec, setup);
     } catch (error) {
-      out.push({ kind: "action", key, call: "setup", status: `FAIL: setup: ${messageOf(error)}`, ok: false });
+      out.push({
+        kind: "action",
+        key,
+        call: "setup",
+        status: `FAIL: setup: ${messageOf(error)}`,
+        ok: false,
+      });
       continue;
     }
     const minimum = minimumOf(spec, setup.emu);
@@ -117,7 +123,13 @@ async function invalidRows(setup: SetupContext): Promise<Outcome[]> {
   for (const spec of INVALID_CASES) {
     const call = `invalid: ${spec.note}`;
     if (!component.actions[spec.action]) {
-      out.push({ kind: "action", key: spec.action, call, status: "skipped: no such action", ok: true });
+      out.push({
+        kind: "action",
+        key: spec.action,
+        call,
+        status: "skipped: no such action",
+        ok: true,
+      });
       continue;
     }
     const params = { connection: setup.connection, ...spec.params };
@@ -139,7 +151,11 @@ async function tokenRow(
   const state: Context = {};
   const { used, error } = await counted(emu, async () => {
     for (let i = 0; i < 100; i++) {
-      const result = await harness.action("testConnection", { connection }, { instanceState: state });
+      const result = await harness.action(
+        "testConnection",
+        { connection },
+        { instanceState: state },
+      );
       Object.assign(state, (result as { instanceState?: Context } | undefined)?.instanceState);
     }
   });
@@ -155,7 +171,16 @@ async function dataSourceRows(setup: SetupContext): Promise<Outcome[]> {
     const spec = DATA_SOURCE_CASES[key] ?? {};
     const params = await resolveParams(spec, setup);
     const { used, error } = await counted(setup.emu, () => harness.dataSource(key, params));
-    out.push(verdict("data source", key, spec.note ?? "open the dropdown", used, minimumOf(spec, setup.emu), error));
+    out.push(
+      verdict(
+        "data source",
+        key,
+        spec.note ?? "open the dropdown",
+        used,
+        minimumOf(spec, setup.emu),
+        error,
+      ),
+    );
   }
   return out;
 }
@@ -219,7 +244,12 @@ export async function quotaBench(): Promise<boolean> {
     };
     // Token rows first, while no token of these connections is cached in this process.
     const outcomes = [
-      await tokenRow(emu, "API key + Act as User", apiKeyConnection(emu, { actAsUser: "stef@example.com" }), "/auth/log_as"),
+      await tokenRow(
+        emu,
+        "API key + Act as User",
+        apiKeyConnection(emu, { actAsUser: "stef@example.com" }),
+        "/auth/log_as",
+      ),
       await tokenRow(emu, "User Login", loginConnection(emu), "/auth/login"),
       ...(await actionRows(setup)),
       ...(await invalidRows(setup)),
@@ -243,7 +273,9 @@ export async function quotaBench(): Promise<boolean> {
       [
         "",
         `${outcomes.length - failed.length}/${outcomes.length} at their minimum.` +
-          (missing.length ? ` No case for: ${missing.join(", ")} (add them to bench/quota-cases.ts).` : ""),
+          (missing.length
+            ? ` No case for: ${missing.join(", ")} (add them to bench/quota-cases.ts).`
+            : ""),
       ],
     );
     if (!component.triggers || Object.keys(component.triggers).length === 0) {

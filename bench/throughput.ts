@@ -78,7 +78,8 @@ async function viaAxios(emu: Emulator): Promise<number> {
 
 /** Why the measurement cannot run yet, if the action or the emulator route is missing. */
 async function missing(emu: Emulator): Promise<string | undefined> {
-  if (!component.actions.listLeads) return "the List Leads action (key `listLeads`) is not in dist/index.js yet";
+  if (!component.actions.listLeads)
+    return "the List Leads action (key `listLeads`) is not in dist/index.js yet";
   const probe = await axios.get(`${emu.account}/api/v2/leads`, {
     params: { limit: 1 },
     headers: { "X-API-KEY": DEFAULT_API_KEY },
@@ -135,7 +136,10 @@ export async function throughputBench(): Promise<void> {
           ratio(ours.heap, base.heap),
         ],
       ],
-      ["", `Process peak RSS (maxRSS, whole bench so far): ${mb(process.resourceUsage().maxRSS * 1024)}.`],
+      [
+        "",
+        `Process peak RSS (maxRSS, whole bench so far): ${mb(process.resourceUsage().maxRSS * 1024)}.`,
+      ],
     );
   } catch (error) {
     console.log(`\nFetch-all throughput not measured: ${messageOf(error)}`);

@@ -346,6 +346,16 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     expect(
       [...webhooksOf(emu).values()].filter((w) => w.target === other && w.is_disabled),
     ).toEqual([]);
+    expect(calls()).toEqual([
+      "GET /webhooks",
+      `DELETE /webhooks/${deleted.id}`,
+      `DELETE /webhooks/${duplicate}`,
+      "POST /webhooks",
+      "POST /webhooks",
+    ]);
+    expect(
+      emu.requests("POST", "/webhooks").map((r) => (r.body as { event: string }).event),
+    ).toEqual(["lead.deleted", "lead.commented"]);
 
     emu.clearLog();
     await deploy(other, { ...params(), events: ["lead.commented"], step: "" });
@@ -661,6 +671,25 @@ describe("end to end: emulator → local listener → trigger", () => {
       last_returned_code: 200,
     });
     await remove(url, params());
+  });
+
+  it("a lead moved to the picked step: lead.step.changed.to.Sales funnel.Closing, branch Lead Moved To Step", async () => {
+    const stepParams = {
+      connection: apiKeyConnection(emu),
+      events: ["lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP"],
+      step: "1191",
+    };
+    await deploy(url, stepParams);
+    await harness.action("updateLead", {
+      connection: apiKeyConnection(emu),
+      leadId: "8112",
+      stepId: "1191",
+    });
+    const [got] = await deliveries(1);
+    const result = await runTrigger(got as Received);
+    expect(result.payload.body.data.event).toBe("lead.step.changed.to.Sales funnel.Closing");
+    expect(result.branch).toBe("Lead Moved To Step");
+    await remove(url, stepParams);
   });
 
   it("events emitted by the emulator: derived names (won) reach the listener", async () => {

@@ -92,10 +92,9 @@ const anchor = (heading: string) =>
     .replace(/ /g, "-");
 
 function section(level: string, entry: Entry, description: string | undefined, meta: string[]) {
-  return [
-    `${level} ${entry.label}`,
-    [cell(description), ...meta].filter(Boolean).join(" · "),
-  ].join("\n\n");
+  return [`${level} ${entry.label}`, [cell(description), ...meta].filter(Boolean).join(" · ")].join(
+    "\n\n",
+  );
 }
 
 function connectionSection(connection: Connection): string {
@@ -128,10 +127,12 @@ function triggerKind(trigger: AnyTrigger): string {
 function triggerSection(trigger: AnyTrigger): string {
   const payload = (trigger as { examplePayload?: unknown }).examplePayload;
   return [
-    section("###", { key: trigger.key, label: trigger.display.label }, trigger.display.description, [
-      `key: ${code(trigger.key)}`,
-      `type: ${triggerKind(trigger)}`,
-    ]),
+    section(
+      "###",
+      { key: trigger.key, label: trigger.display.label },
+      trigger.display.description,
+      [`key: ${code(trigger.key)}`, `type: ${triggerKind(trigger)}`],
+    ),
     inputsTable(trigger.inputs),
     example(trigger.display.label, payload),
   ]
@@ -164,7 +165,7 @@ export function summaryTable(component: Component): string {
     list.map((a) => `[${a.label}](docs/reference.md#${anchor(a.label)})`).join(", "),
   ]);
   rows.push(["**Total**", `**${actions.length}**`, ""]);
-  return table(["Resource", "Actions", ""], rows);
+  return table(["Resource", "Count", "Actions"], rows);
 }
 
 function group(title: string, sections: string[]): string {

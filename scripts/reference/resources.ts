@@ -25,15 +25,36 @@ export const RESOURCE_RULES: ReadonlyArray<readonly [resource: string, key: RegE
 
 export const OTHER = "Other";
 
+/** Order of the summary table: the API document's sections, then the catch-alls. */
+const DISPLAY_ORDER = [
+  "Leads",
+  "Prospecting lists",
+  "Client folders",
+  "Steps",
+  "Pipelines",
+  "Users",
+  "Teams",
+  "Auth",
+  "Categories",
+  "Predefined tags",
+  "Fields",
+  "Activities",
+  "Webhooks",
+  "General",
+];
+
 export function resourceOf(actionKey: string): string {
   return RESOURCE_RULES.find(([, pattern]) => pattern.test(actionKey))?.[0] ?? OTHER;
 }
 
-/** Resources in table order (the rules' order, then Other), each with its actions' labels. */
+/** Resources in table order (then any rule missing from it, then Other), with their actions. */
 export function groupByResource<T extends { key: string; label: string }>(
   actions: T[],
 ): Array<{ resource: string; actions: T[] }> {
-  const order = [...RESOURCE_RULES.map(([resource]) => resource), OTHER];
+  const rest = RESOURCE_RULES.map(([resource]) => resource).filter(
+    (resource) => !DISPLAY_ORDER.includes(resource),
+  );
+  const order = [...DISPLAY_ORDER, ...rest, OTHER];
   return order
     .map((resource) => ({
       resource,

@@ -232,13 +232,19 @@ const createWebhook: EndpointSpec = {
         'is only used with the event "Lead moved to a given step": clear it or change Event.',
       );
     }
-    if (values.addToLeadActionMenu !== undefined && values.event !== "lead.manual.trigger") {
+    if (values.addToLeadActionMenu === true && values.event !== "lead.manual.trigger") {
       throw new InputError(
         "Add to Lead Action Menu",
         'only applies to the event "Manual trigger from the lead\'s actions menu": clear it or change Event.',
       );
     }
     checkTarget(values.targetType, values.target);
+  },
+  // The toggle shows false by default: send it only for the event it belongs to.
+  prepare: (request, values) => {
+    if (values.event === "lead.manual.trigger") return request;
+    const { add_to_lead_action_menu: _, ...body } = request.body as Record<string, unknown>;
+    return { ...request, body };
   },
   run: async (client, request, values) => {
     let body = request.body as Record<string, unknown>;

@@ -12,7 +12,7 @@
  * - delete: delete every subscription of this URL (404 "already gone" is success).
  * A delivery makes no request at all: verifying needs only the connection's API key.
  */
-import { type ActionContext, type TriggerPayload, trigger } from "@prismatic-io/spectral";
+import { type ActionContext, type Connection, trigger } from "@prismatic-io/spectral";
 import { webhookEventExample } from "../actions/webhooks";
 import { connect, type ProPipeLinesClient } from "../client";
 import { InputError } from "../errors";
@@ -28,6 +28,7 @@ import {
   type WebhookEventName,
   webhookApiKey,
 } from "../webhookEvents";
+import { examplePayload } from "./examplePayload";
 import { parseDelivery, verifySignature } from "./signature";
 
 const events = choiceListInput({
@@ -137,7 +138,7 @@ async function subscribe(context: ActionContext, params: Params): Promise<void> 
   webhookApiKey(params.connection);
   const url = flowUrl(context);
   const chosen = chosenEvents(params);
-  const client = connect(params.connection as never, context);
+  const client = connect(params.connection as Connection, context);
   const wanted = await eventNames(client, chosen, params.step);
   const kept = new Set<string>();
   for (const sub of await subscriptionsOf(client, url)) {
@@ -164,39 +165,16 @@ async function subscribe(context: ActionContext, params: Params): Promise<void> 
 async function unsubscribe(context: ActionContext, params: Params): Promise<void> {
   webhookApiKey(params.connection);
   const url = flowUrl(context);
-  const client = connect(params.connection as never, context);
+  const client = connect(params.connection as Connection, context);
   for (const sub of await subscriptionsOf(client, url)) {
     await deleteSubscription(client, sub.id);
   }
 }
 
-const examplePayload = {
+const { id, event, data } = webhookEventExample;
+const example = {
   branch: "Lead Created",
-  payload: {
-    headers: { "content-type": "application/json" },
-    queryParameters: {},
-    rawBody: { data: null },
-    body: {
-      data: {
-        id: webhookEventExample.id,
-        event: webhookEventExample.event,
-        data: webhookEventExample.data,
-      },
-      contentType: "application/json",
-    },
-    pathFragment: "",
-    webhookUrls: {},
-    webhookApiKeys: {},
-    invokeUrl: "",
-    executionId: "",
-    customer: { id: "", name: "", externalId: "" },
-    instance: { id: "", name: "" },
-    user: { id: "", email: "", name: "", externalId: "" },
-    integration: { id: "", name: "", versionSequenceId: "", externalVersion: "" },
-    flow: { id: "", name: "", stableId: "" },
-    startedAt: "",
-    globalDebug: false,
-  } as TriggerPayload,
+  payload: examplePayload<unknown>({ id, event, data }),
 };
 
 export const proPipeLinesEvents = trigger({
@@ -237,5 +215,5 @@ export const proPipeLinesEvents = trigger({
       },
     };
   },
-  examplePayload,
+  examplePayload: example,
 });

@@ -18,6 +18,7 @@ import { pollingTrigger } from "@prismatic-io/spectral";
 import { connect, type ProPipeLinesClient } from "../client";
 import { booleanInput, connectionInput, dateTimeInput, integerInput } from "../inputs";
 import { fetchPages } from "../pagination";
+import { examplePayload } from "./examplePayload";
 
 const PAGE_SIZE = 100;
 /** Before any lead: the first poll of an empty account then delivers every lead created later. */
@@ -144,34 +145,30 @@ export const newOrUpdatedLeads = pollingTrigger({
     };
   },
   examplePayload: {
-    payload: {
-      body: {
-        data: {
-          created: [
-            {
-              id: 8113,
-              title: "Loretta Inc.",
-              step: "Incoming",
-              step_id: 45,
-              status: "standby",
-              created_at: "2014-02-28T17:37:33.000Z",
-              updated_at: "2014-02-28T17:37:33.000Z",
-            },
-          ],
-          updated: [
-            {
-              id: 8112,
-              title: "Acme Corp",
-              step: "Incoming",
-              step_id: 45,
-              status: "todo",
-              created_at: "2014-02-28T17:31:04.000Z",
-              updated_at: "2014-02-28T17:38:05.000Z",
-            },
-          ],
+    payload: examplePayload({
+      created: [
+        {
+          id: 8113,
+          title: "Loretta Inc.",
+          step: "Incoming",
+          step_id: 45,
+          status: "standby",
+          created_at: "2014-02-28T17:37:33.000Z",
+          updated_at: "2014-02-28T17:37:33.000Z",
         },
-      },
-    } as never,
+      ],
+      updated: [
+        {
+          id: 8112,
+          title: "Acme Corp",
+          step: "Incoming",
+          step_id: 45,
+          status: "todo",
+          created_at: "2014-02-28T17:31:04.000Z",
+          updated_at: "2014-02-28T17:38:05.000Z",
+        },
+      ],
+    }),
     polledNoChanges: false,
   },
 });

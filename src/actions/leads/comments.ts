@@ -1,8 +1,7 @@
 /** Comments on a lead. */
 import { type EndpointSpec, inBody, inPath, inQuery } from "../../endpoint";
-import { direction, idInput, leadId, userInput } from "../../inputs";
+import { direction, idInput, leadId, textInput, userInput } from "../../inputs";
 import { commentExample, commentListExample } from "./examples";
-import { contentInput } from "./inputs";
 
 const listLeadComments: EndpointSpec = {
   key: "listLeadComments",
@@ -23,8 +22,10 @@ const createLeadComment: EndpointSpec = {
   params: {
     leadId: inPath(leadId, "lead_id"),
     content: inBody(
-      contentInput({
+      textInput({
         label: "Comment",
+        required: true,
+        multiline: true,
         example: "Called Natalia: she wants a demo next week.",
         comments: "The text of the comment.",
       }),

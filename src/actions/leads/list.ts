@@ -1,4 +1,5 @@
 /** Reading many leads: the filtered list, the unassigned ones, duplicates and action histories. */
+import type { ApiRequest } from "../../client";
 import { type EndpointSpec, inPath, inQuery, type Values } from "../../endpoint";
 import { InputError } from "../../errors";
 import {
@@ -17,7 +18,7 @@ import {
 } from "../../inputs";
 import { isEmpty, toIdOrEmail } from "../../validate";
 import { actionHistoriesExample, duplicatesExample, leadListExample } from "./examples";
-import { checkRange, LEAD_STATUSES, STATUS_LABELS } from "./inputs";
+import { checkRange, LEAD_STATUSES } from "./inputs";
 import { fetchDistinctPages } from "./paging";
 
 const LEAD_ORDERS = [
@@ -56,7 +57,7 @@ const leadFilters = {
   ),
   limit: inQuery(leadPage.limit),
   offset: inQuery(leadPage.offset),
-  statuses: inQuery(
+  status: inQuery(
     choiceListInput({
       label: "Statuses",
       choices: LEAD_STATUSES,
@@ -80,7 +81,7 @@ const leadFilters = {
       comments: "Turn on to get only the starred leads.",
     }),
   ),
-  owner: inQuery(
+  userId: inQuery(
     userInput({
       label: "Owner",
       example: "stef@example.com",
@@ -182,6 +183,18 @@ function validateLeadFilters(values: Values): void {
   );
 }
 
+/**
+ * An untouched toggle arrives as false; false is the API's default for both, so it is not sent
+ * (only what the user turned on is).
+ */
+function dropFalseToggles(request: ApiRequest): ApiRequest {
+  const query = { ...request.query };
+  for (const name of ["starred", "include_unassigned"]) {
+    if (query[name] === false) delete query[name];
+  }
+  return { ...request, query };
+}
+
 const listLeads: EndpointSpec = {
   key: "listLeads",
   label: "List Leads",
@@ -191,6 +204,7 @@ const listLeads: EndpointSpec = {
   path: "/leads",
   params: leadFilters,
   validate: validateLeadFilters,
+  prepare: dropFalseToggles,
   pagination: { maxPageSize: 100 },
   example: leadListExample,
 };
@@ -293,7 +307,7 @@ const listLeadActionHistories: EndpointSpec = {
       textInput({
         label: "Action Value",
         example: "won",
-        comments: `With Action Type step_changed: a step name (In-touch); with status_changed: a status (${Object.keys(STATUS_LABELS).join(", ")}).`,
+        comments: `With Action Type step_changed: a step name (In-touch); with status_changed: a status (${LEAD_STATUSES.join(", ")}).`,
       }),
       "action_value",
     ),

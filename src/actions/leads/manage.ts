@@ -14,7 +14,7 @@ const getLead: EndpointSpec = {
     "Get a lead by its ID, with its contact fields, owner, team, client folder and status.",
   method: "GET",
   path: "/leads/{id}",
-  params: { id: inPath(leadId) },
+  params: { leadId: inPath(leadId, "id") },
   example: leadExample,
 };
 
@@ -25,7 +25,7 @@ const assignLead: EndpointSpec = {
   method: "POST",
   path: "/leads/{id}/assign",
   params: {
-    id: inPath(leadId),
+    leadId: inPath(leadId, "id"),
     user: inBody(
       userInput({
         label: "User",
@@ -45,7 +45,7 @@ const addLeadToClientFolder: EndpointSpec = {
   description: "File a lead in an existing client folder.",
   method: "POST",
   path: "/leads/{id}/add_to_client",
-  params: { id: inPath(leadId), clientFolderId: inBody(clientFolderId, "client_id") },
+  params: { leadId: inPath(leadId, "id"), clientFolderId: inBody(clientFolderId, "client_id") },
   example: { ...leadExample, client_folder_id: 12, client_folder_name: "Blue Corp" },
 };
 
@@ -56,7 +56,7 @@ const getLeadBusinessCard: EndpointSpec = {
     "Get a short-lived download URL of the business card picture a lead was created from.",
   method: "GET",
   path: "/leads/{id}/business_card",
-  params: { id: inPath(leadId) },
+  params: { leadId: inPath(leadId, "id") },
   example: {
     url: "https://ydncrm-attach.s3.amazonaws.com/dev-uploads/attachment/412/NY.jpg?X-Amz-Expires=180&X-Amz-Date=20160127T182551Z",
   },
@@ -68,7 +68,7 @@ const deleteLead: EndpointSpec = {
   description: "Delete a lead by its ID.",
   method: "DELETE",
   path: "/leads/{id}",
-  params: { id: inPath(leadId) },
+  params: { leadId: inPath(leadId, "id") },
   example: { id: 8113 },
 };
 

@@ -4,7 +4,6 @@ import { readConnection } from "../../auth";
 import { type EndpointSpec, inBody, inPath, local, type Values } from "../../endpoint";
 import { InputError } from "../../errors";
 import {
-  booleanInput,
   choiceInput,
   dateInput,
   dateTimeInput,
@@ -17,10 +16,11 @@ import {
   stepId,
   textInput,
   userInput,
+  yesNoInput,
 } from "../../inputs";
 import { isEmpty, toQuarterHour } from "../../validate";
 import { createdLeadExample, leadExample } from "./examples";
-import { LEAD_STATUSES, STATUS_LABELS, stepNameInput } from "./inputs";
+import { LEAD_STATUSES } from "./inputs";
 
 const tags = listInput({
   label: "Tags",
@@ -69,7 +69,7 @@ function validateCreate(values: Values): void {
       );
     }
   }
-  if (values.owner !== undefined && actsAsUser(values.connection)) {
+  if (values.userId !== undefined && actsAsUser(values.connection)) {
     throw new InputError(
       "Owner",
       "only works with an API Key connection without Act as user (the API refuses user_id with a user's token; the lead then belongs to that user). Leave Owner empty.",
@@ -117,7 +117,7 @@ const createLead: EndpointSpec = {
       }),
     ),
     tags: inBody(tags),
-    owner: inBody(
+    userId: inBody(
       userInput({
         label: "Owner",
         example: "stef@example.com",
@@ -145,6 +145,23 @@ const createLead: EndpointSpec = {
 // ---------------------------------------------------------------------------------------------
 // Update Lead
 
+const STATUS_LABELS = {
+  todo: "To do",
+  standby: "Standby (needs a reminder date)",
+  won: "Won",
+  lost: "Lost",
+  cancelled: "Cancelled",
+};
+
+/** The API's `step` takes a step's id or its name. */
+const stepName = textInput({
+  label: "Step Name",
+  dataSource: "selectStepName",
+  example: "In-touch",
+  comments:
+    "Move the lead to the step of this name. Prefer Step ID: names can repeat across pipelines.",
+});
+
 const REMINDER_DURATIONS = [
   "0",
   "15",
@@ -171,7 +188,7 @@ const remindTime = input({
   required: false,
   example: "09:30",
   comments:
-    "Time of the reminder, HH:MM in 24h on a quarter hour (09:00, 09:15, 09:30, 09:45), in the account's time zone. Needs a reminder date.",
+    "Time of the reminder, HH:MM in 24h on a quarter hour (09:00, 09:15, 09:30, 09:45), in the account's time zone, for the Reminder Date.",
   clean: (value: unknown) => toQuarterHour("Reminder Time", value),
 });
 
@@ -244,16 +261,14 @@ const updateParams = {
     }),
   ),
   starred: inBody(
-    booleanInput({ label: "Starred", comments: "Star (true) or unstar (false) the lead." }),
+    yesNoInput({
+      label: "Starred",
+      comments: "Yes stars the lead, No unstars it; empty leaves it as it is.",
+    }),
   ),
   stepId: inBody(stepId, "step"),
-  stepName: inBody(
-    stepNameInput(
-      "Move the lead to the step of this name. Prefer Step ID: names can repeat across pipelines.",
-    ),
-    "step",
-  ),
-  owner: inBody(
+  stepName: inBody(stepName, "step"),
+  userId: inBody(
     userInput({
       label: "Owner",
       example: "john.doe@mycompany.com",
@@ -306,7 +321,7 @@ const updateLead: EndpointSpec = {
     "Change a lead: status (with its reminder), pipeline step, amount and probability, owner, tags, title or description. Only the filled inputs are changed.",
   method: "PUT",
   path: "/leads/{id}",
-  params: { id: inPath(leadId), ...updateParams },
+  params: { leadId: inPath(leadId, "id"), ...updateParams },
   validate: validateUpdate,
   prepare: (request, values) =>
     values.reminderDuration === undefined

@@ -1,0 +1,107 @@
+/** Fetch All of List Leads and List Lead Action Histories: request counts, offsets, caps. */
+import { beforeEach, describe, expect, it } from "vitest";
+import { recordHistory } from "./emulator/resources/leads/histories";
+import { apiKeyConnection, harness, useEmulator } from "./helpers";
+
+const emu = useEmulator();
+
+beforeEach(() => {
+  emu.clearLog();
+});
+
+const run = async (key: string, params: Record<string, unknown> = {}) =>
+  (await harness.action(key, { connection: apiKeyConnection(emu), ...params }))?.data as never;
+
+const pages = (path: string | RegExp) =>
+  emu.requests("GET", path).map((r) => ({ limit: r.query.limit, offset: r.query.offset }));
+
+describe("List Leads, Fetch All", () => {
+  it("250 leads at page size 100: exactly 3 requests, 250 leads", async () => {
+    const seeded = emu.store.seedLeads(250, { tags: ["bulk250"] });
+    const data = (await run("listLeads", {
+      tags: "bulk250",
+      order: "id",
+      direction: "asc",
+      limit: "100",
+      fetchAll: "true",
+    })) as Array<{ id: number }>;
+    expect(emu.log).toHaveLength(3);
+    expect(pages("/leads")).toEqual([
+      { limit: "100", offset: "0" },
+      { limit: "100", offset: "100" },
+      { limit: "100", offset: "200" },
+    ]);
+    expect(emu.log.every((r) => r.query.tags === "bulk250" && r.query.order === "id")).toBe(true);
+    expect(data.map((l) => l.id)).toEqual(seeded.map((l) => l.id));
+  });
+
+  it("with Maximum Records 120: 2 requests (100 + 20), 120 leads", async () => {
+    emu.store.seedLeads(250, { tags: ["cap120"] });
+    const data = (await run("listLeads", {
+      tags: "cap120",
+      limit: "100",
+      fetchAll: "true",
+      maxRecords: "120",
+    })) as unknown[];
+    expect(pages("/leads")).toEqual([
+      { limit: "100", offset: "0" },
+      { limit: "20", offset: "100" },
+    ]);
+    expect(data).toHaveLength(120);
+  });
+
+  it("stops on the X-TOTAL-COUNT total without an extra empty request", async () => {
+    emu.store.seedLeads(200, { tags: ["exact200"] });
+    const data = (await run("listLeads", {
+      tags: "exact200",
+      fetchAll: "true",
+    })) as unknown[];
+    expect(pages("/leads")).toEqual([
+      { limit: "100", offset: "0" },
+      { limit: "100", offset: "100" },
+    ]);
+    expect(data).toHaveLength(200);
+  });
+
+  it("without Fetch All: one page as asked", async () => {
+    emu.store.seedLeads(30, { tags: ["onepage"] });
+    const data = (await run("listLeads", {
+      tags: "onepage",
+      limit: "10",
+      offset: "5",
+    })) as unknown[];
+    expect(pages("/leads")).toEqual([{ limit: "10", offset: "5" }]);
+    expect(data).toHaveLength(10);
+  });
+});
+
+describe("List Lead Action Histories, Fetch All", () => {
+  it("150 entries at page size 100: 2 requests, 150 entries in order", async () => {
+    const lead = emu.store.addLead({ title: "Busy lead", user_id: 514 });
+    for (let i = 0; i < 150; i++) {
+      recordHistory(emu.store, 514, lead.id, "comment_added", { id: i + 1 });
+    }
+    const data = (await run("listLeadActionHistories", {
+      leadId: String(lead.id),
+      fetchAll: "true",
+    })) as Array<{ action_item: { id: number } }>;
+    expect(pages(`/leads/${lead.id}/action_histories`)).toEqual([
+      { limit: "100", offset: "0" },
+      { limit: "100", offset: "100" },
+    ]);
+    expect(data.map((h) => h.action_item.id)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+  });
+
+  it("stops when a page repeats earlier entries (an API ignoring offset) and returns no duplicate", async () => {
+    const lead = emu.store.addLead({ title: "Offsetless", user_id: 514 });
+    const firstPage = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, lead_id: lead.id }));
+    // A later registration wins: this lead's histories ignore offset.
+    emu.router.on("GET", `/leads/${lead.id}/action_histories`, () => ({ body: firstPage }));
+    const data = (await run("listLeadActionHistories", {
+      leadId: String(lead.id),
+      fetchAll: "true",
+    })) as Array<{ id: number }>;
+    expect(emu.log).toHaveLength(2);
+    expect(data.map((h) => h.id)).toEqual(firstPage.map((h) => h.id));
+  });
+});

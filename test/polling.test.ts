@@ -1,0 +1,207 @@
+/**
+ * "New or Updated Leads" (polling) through the harness on the built component, against the
+ * emulator's GET /leads. Each poll gets the state the previous one saved, as the platform
+ * persists it, and the tests assert every request a poll makes.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import type { LoggedRequest } from "./emulator/server";
+import { apiKeyConnection, component, harness, useEmulator } from "./helpers";
+
+const emu = useEmulator();
+
+beforeEach(() => {
+  emu.clearLog();
+});
+
+const TRIGGER = "newOrUpdatedLeads";
+
+interface Lead {
+  id: number;
+  title: string;
+}
+interface PollResult {
+  resultType: string;
+  payload: { body: { data: { created: Lead[]; updated: Lead[] } } };
+}
+type State = Record<string, unknown> | undefined;
+
+/** One scheduled run: the saved polling state in, the new state out. */
+async function poll(state: State, params: Record<string, unknown> = {}) {
+  const instanceState: Record<string, unknown> = state
+    ? { __prismaticInternal: { polling: state } }
+    : {};
+  const result = (await harness.trigger(
+    TRIGGER,
+    undefined,
+    { connection: apiKeyConnection(emu), ...params },
+    { instanceState },
+  )) as unknown as PollResult;
+  const internal = instanceState.__prismaticInternal as { polling?: State } | undefined;
+  const { created, updated } = result.payload.body.data;
+  return {
+    result,
+    created: created.map((l) => l.title).sort(),
+    updated: updated.map((l) => l.title).sort(),
+    state: internal?.polling,
+  };
+}
+
+const leadRequests = () => emu.requests("GET", "/leads");
+const only = (): LoggedRequest => {
+  expect(emu.log).toHaveLength(1);
+  return emu.log[0] as LoggedRequest;
+};
+
+async function createLead(title: string) {
+  await harness.action("createLead", {
+    connection: apiKeyConnection(emu),
+    title,
+    description: `About ${title}`,
+  });
+}
+
+async function updateLead(id: number, title: string) {
+  await harness.action("updateLead", {
+    connection: apiKeyConnection(emu),
+    leadId: String(id),
+    title,
+  });
+}
+
+describe("New or Updated Leads", () => {
+  let state: State;
+
+  it("says what polling costs in its description", () => {
+    const { description } = component.triggers[TRIGGER]?.display ?? { description: "" };
+    expect(description).toMatch(/1440 of the account's 2000 daily requests/);
+    expect(description).toMatch(/Pro Pipe Lines Events trigger spends none/);
+  });
+
+  it("first poll: one request for the newest update, nothing delivered, the watermark saved", async () => {
+    const newest = [...emu.store.leads.values()].sort((a, b) =>
+      b.updated_at.localeCompare(a.updated_at),
+    )[0];
+    const first = await poll(undefined);
+    expect(only().query).toEqual({
+      include_unassigned: "true",
+      order: "last_update",
+      direction: "desc",
+      limit: "50",
+    });
+    expect(first.result.resultType).toBe("polled_no_changes");
+    expect(first.created).toEqual([]);
+    expect(first.updated).toEqual([]);
+    expect(first.state).toEqual({
+      watermark: newest?.updated_at,
+      deliveredIds: [newest?.id],
+    });
+    state = first.state;
+  });
+
+  it("idle poll: exactly one request, nothing delivered, state unchanged", async () => {
+    const idle = await poll(state);
+    expect(only().query).toEqual({
+      include_unassigned: "true",
+      updated_after: state?.watermark,
+      order: "last_update",
+      direction: "asc",
+      limit: "100",
+      offset: "0",
+    });
+    expect(idle.result.resultType).toBe("polled_no_changes");
+    expect(idle.state).toEqual(state);
+  });
+
+  it("after 3 creates and 2 updates: 3 created and 2 updated, in one request", async () => {
+    for (const title of ["Alpha", "Bravo", "Charlie"]) await createLead(title);
+    await updateLead(8113, "Loretta Inc. (renewal)");
+    await updateLead(8112, "Acme Corp (upsell)");
+    emu.clearLog();
+
+    const next = await poll(state);
+    expect(leadRequests()).toHaveLength(1);
+    expect(emu.log).toHaveLength(1);
+    expect(next.result.resultType).toBe("completed");
+    expect(next.created).toEqual(["Alpha", "Bravo", "Charlie"]);
+    expect(next.updated).toEqual(["Acme Corp (upsell)", "Loretta Inc. (renewal)"]);
+    expect(next.state?.watermark).toBe(emu.store.leads.get(8112)?.updated_at);
+    expect(next.state?.deliveredIds).toEqual([8112]);
+    state = next.state;
+  });
+
+  it("the next poll delivers none of them again", async () => {
+    const again = await poll(state);
+    expect(emu.log).toHaveLength(1);
+    expect(again.created).toEqual([]);
+    expect(again.updated).toEqual([]);
+    expect(again.result.resultType).toBe("polled_no_changes");
+    state = again.state;
+  });
+
+  it("a lead changed later within the watermark's second is delivered, once", async () => {
+    const watermark = String(state?.watermark);
+    const sameSecond = emu.store.addLead({ title: "Same Second", user_id: 514 });
+    sameSecond.created_at = watermark;
+    sameSecond.updated_at = watermark;
+
+    const got = await poll(state);
+    expect(got.created).toEqual(["Same Second"]);
+    expect(got.state).toEqual({ watermark, deliveredIds: [8112, sameSecond.id] });
+
+    emu.clearLog();
+    const after = await poll(got.state);
+    expect(after.created).toEqual([]);
+    expect(after.updated).toEqual([]);
+    expect(emu.log).toHaveLength(1);
+    state = after.state;
+  });
+
+  it("pages when more than one page changed, bounded by Maximum Leads per Poll", async () => {
+    for (let n = 1; n <= 150; n++) emu.store.addLead({ title: `Bulk ${n}`, user_id: 514 });
+
+    const firstPart = await poll(state, { maxLeads: "120" });
+    expect(leadRequests().map((r) => [r.query.limit, r.query.offset])).toEqual([
+      ["100", "0"],
+      ["20", "100"],
+    ]);
+    // The bound counts what is read: the first page also brings back the 2 leads already
+    // delivered at the watermark's second, which are skipped.
+    expect(firstPart.created).toHaveLength(118);
+    expect(firstPart.created).not.toContain("Same Second");
+
+    emu.clearLog();
+    const rest = await poll(firstPart.state, { maxLeads: "120" });
+    expect(emu.log).toHaveLength(1);
+    expect(rest.created).toHaveLength(32);
+    const all = new Set([...firstPart.created, ...rest.created]);
+    expect(all.size).toBe(150);
+    state = rest.state;
+  });
+
+  it("Start From: the first poll delivers the leads updated since that date", async () => {
+    const from = await poll(undefined, { startFrom: "2014-03-01T00:00:00.000Z" });
+    // About 160 leads changed since: two pages.
+    expect(leadRequests()).toHaveLength(2);
+    expect(leadRequests()[0]?.query).toMatchObject({
+      updated_after: "2014-03-01T00:00:00.000Z",
+      order: "last_update",
+      direction: "asc",
+    });
+    expect(from.updated).toEqual(
+      expect.arrayContaining(["Acme Corp (upsell)", "Loretta Inc. (renewal)"]),
+    );
+    expect(from.created).toEqual(expect.arrayContaining(["Alpha", "Same Second", "Bulk 150"]));
+  });
+
+  it("Include Unassigned Leads off: the parameter is not sent", async () => {
+    await poll(state, { includeUnassigned: "false" });
+    expect(only().query.include_unassigned).toBeUndefined();
+  });
+
+  it("a bad Maximum Leads per Poll is refused before any request", async () => {
+    await expect(poll(state, { maxLeads: "lots" })).rejects.toThrow(
+      /^Maximum Leads per Poll: "lots" is not a whole number/,
+    );
+    expect(emu.log).toHaveLength(0);
+  });
+});
