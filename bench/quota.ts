@@ -83,6 +83,13 @@ async function resolveParams(spec: QuotaCase, setup: SetupContext): Promise<Para
   return { connection: setup.connection, ...params };
 }
 
+/** Case inputs the component does not have (a renamed input would otherwise pass unnoticed). */
+function unknownInputs(inputs: Array<{ key: string }>, params: Params): string | undefined {
+  const known = new Set(inputs.map((input) => input.key));
+  const unknown = Object.keys(params).filter((key) => !known.has(key));
+  return unknown.length ? `FAIL: unknown input ${unknown.join(", ")}` : undefined;
+}
+
 const minimumOf = (spec: QuotaCase, emu: Emulator) =>
   typeof spec.minimum === "function" ? spec.minimum(emu) : (spec.minimum ?? 1);
 
@@ -106,6 +113,11 @@ async function actionRows(setup: SetupContext): Promise<Outcome[]> {
         status: `FAIL: setup: ${messageOf(error)}`,
         ok: false,
       });
+      continue;
+    }
+    const unknown = unknownInputs(component.actions[key].inputs, params);
+    if (unknown) {
+      out.push({ kind: "action", key, call: "", status: unknown, ok: false });
       continue;
     }
     const minimum = minimumOf(spec, setup.emu);
@@ -133,6 +145,11 @@ async function invalidRows(setup: SetupContext): Promise<Outcome[]> {
       continue;
     }
     const params = { connection: setup.connection, ...spec.params };
+    const unknown = unknownInputs(component.actions[spec.action].inputs, params);
+    if (unknown) {
+      out.push({ kind: "action", key: spec.action, call, status: unknown, ok: false });
+      continue;
+    }
     const { used, error } = await counted(setup.emu, () => harness.action(spec.action, params));
     const outcome = verdict("action", spec.action, call, used, 0);
     if (error === undefined) Object.assign(outcome, { status: "FAIL: accepted", ok: false });

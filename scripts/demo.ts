@@ -85,6 +85,12 @@ function summary(value: unknown): string {
     const first = value[0] ? ` first: ${JSON.stringify(value[0]).slice(0, 110)}` : "";
     return `${value.length} item(s)${first}`;
   }
+  if (value && typeof value === "object" && "title" in value) {
+    // A lead: show what a sales-ops person checks, not the whole record.
+    const lead = value as Record<string, unknown>;
+    const picked = ["id", "title", "status", "step", "amount", "probability", "tags"].filter((k) => k in lead);
+    return JSON.stringify(Object.fromEntries(picked.map((k) => [k, lead[k]])));
+  }
   const text = JSON.stringify(value) ?? "null";
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
