@@ -59,7 +59,7 @@ const newProspect = async ({ run }: SetupContext) => {
   return { prospectingListId: "112", prospectId: idOf(row) };
 };
 const newUser = async ({ run }: SetupContext) => ({
-  id: idOf(await run("createUser", { email: `bench-${Date.now()}@example.com` })),
+  userId: idOf(await run("createUser", { email: `bench-${Date.now()}@example.com` })),
 });
 
 export const ACTION_CASES: Record<string, QuotaCase> = {
@@ -76,10 +76,12 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
   listActivities: {},
   listClientFolders: {},
   createClientFolder: { params: { name: "Bench Client" } },
-  getClientFolder: { params: { id: "12" } },
-  updateClientFolder: { params: { id: "12", name: "Acme", status: "active" } },
+  getClientFolder: { params: { clientFolderId: "12" } },
+  updateClientFolder: { params: { clientFolderId: "12", name: "Acme", status: "active" } },
   deleteClientFolder: {
-    params: async ({ run }) => ({ id: idOf(await run("createClientFolder", { name: "Doomed" })) }),
+    params: async ({ run }) => ({
+      clientFolderId: idOf(await run("createClientFolder", { name: "Doomed" })),
+    }),
   },
   listFields: {},
   createField: { params: { name: "Bench field", parentType: "lead" } },
@@ -94,16 +96,18 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
   // Teams and users
   listTeams: {},
   createTeam: { params: { name: "Bench Team" } },
-  getTeam: { params: { id: "2" } },
-  updateTeam: { params: { id: "3", name: "Marketing" } },
+  getTeam: { params: { teamId: "2" } },
+  updateTeam: { params: { teamId: "3", name: "Marketing" } },
   deleteTeam: {
-    params: async ({ run }) => ({ id: idOf(await run("createTeam", { name: "Doomed" })) }),
+    params: async ({ run }) => ({
+      teamId: idOf(await run("createTeam", { name: "Doomed" })),
+    }),
   },
-  addTeamMember: { params: { id: "3", user_id: "516" } },
-  removeTeamMember: { params: { id: "2", user_id: "515" } },
+  addTeamMember: { params: { teamId: "3", userId: "516" } },
+  removeTeamMember: { params: { teamId: "2", userId: "515" } },
   listUsers: {},
   createUser: { params: { email: "bench.user@example.com" } },
-  getUser: { params: { id: "514" } },
+  getUser: { params: { userId: "514" } },
   sendUserActivationEmail: { params: newUser },
   disableUser: { params: newUser },
 
@@ -119,7 +123,7 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
     },
   },
   getProspectingList: { params: { prospectingListId: "112" } },
-  assignProspectingList: { params: { prospectingListId: "112", user_id: "515" } },
+  assignProspectingList: { params: { prospectingListId: "112", userId: "515" } },
   commentOnProspectingList: { params: { prospectingListId: "112", content: "Bench comment" } },
   commentOnProspect: {
     params: { prospectingListId: "112", prospectId: "108", content: "Bench comment" },
@@ -134,7 +138,7 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
   },
   createLeadFromProspect: { params: newProspect },
   deleteProspect: { params: newProspect },
-  listProspectsCalledFrom: { params: { phone_number: "654 234 7623" } },
+  listProspectsCalledFrom: { params: { phoneNumber: "654 234 7623" } },
 
   // Leads
   listLeads: {
@@ -187,7 +191,7 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
   },
   deleteWebhook: {
     params: async ({ run, sinkUrl }) => ({
-      id: idOf(
+      webhookId: idOf(
         await run("createWebhook", {
           event: "lead.deleted",
           targetType: "url",
@@ -198,7 +202,7 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
     }),
   },
   listWebhookEvents: {},
-  getWebhookEvent: { params: { id: "984" } },
+  getWebhookEvent: { params: { webhookEventId: "984" } },
 };
 
 /** Refused before any request: the minimum is 0. */
@@ -213,7 +217,7 @@ export const INVALID_CASES: InvalidCase[] = [
     params: { method: "GET", path: "/ping", headers: [{ key: "X-API-KEY", value: "x" }] },
     note: "credentials header",
   },
-  { action: "updateTeam", params: { id: "abc", name: "Sales" }, note: "non-numeric team ID" },
+  { action: "updateTeam", params: { teamId: "abc", name: "Sales" }, note: "non-numeric team ID" },
   {
     action: "createField",
     params: { name: "x".repeat(33), parentType: "lead" },

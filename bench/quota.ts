@@ -4,9 +4,8 @@
  * action without a case, or a typical call that fails, fails the bench.
  */
 import { createHash } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { DEFAULT_API_KEY, Emulator } from "../test/emulator";
+import { startSink } from "../test/emulator/sink";
 import {
   apiKeyConnection,
   type ConnectionValue,
@@ -37,20 +36,6 @@ interface Outcome {
 }
 
 type Context = Record<string, unknown>;
-
-/** A local listener for webhook deliveries made by the emulator. */
-async function startSink() {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => res.end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** Requests the emulator received while `fn` ran (and whether/what it threw). */
 async function counted(emu: Emulator, fn: () => Promise<unknown>) {

@@ -88,7 +88,9 @@ function summary(value: unknown): string {
   if (value && typeof value === "object" && "title" in value) {
     // A lead: show what a sales-ops person checks, not the whole record.
     const lead = value as Record<string, unknown>;
-    const picked = ["id", "title", "status", "step", "amount", "probability", "tags"].filter((k) => k in lead);
+    const picked = ["id", "title", "status", "step", "amount", "probability", "tags"].filter(
+      (k) => k in lead,
+    );
     return JSON.stringify(Object.fromEntries(picked.map((k) => [k, lead[k]])));
   }
   const text = JSON.stringify(value) ?? "null";

@@ -59,7 +59,7 @@ describe("client folder round trip", () => {
     expect(folder).toMatchObject({ name: "Blue Client", user_id: 515, is_active: true });
     expect(folders().get(folder.id)).toMatchObject({ name: "Blue Client", user_id: 515 });
 
-    const got = await run("getClientFolder", { id: String(folder.id) });
+    const got = await run("getClientFolder", { clientFolderId: String(folder.id) });
     expect(emu.requests("GET", `/clients/${folder.id}`)).toHaveLength(1);
     expect(got?.data).toMatchObject({
       id: folder.id,
@@ -71,7 +71,7 @@ describe("client folder round trip", () => {
     });
 
     const updated = await run("updateClientFolder", {
-      id: String(folder.id),
+      clientFolderId: String(folder.id),
       name: "Blue Corp",
       status: "inactive",
     });
@@ -84,14 +84,14 @@ describe("client folder round trip", () => {
       description: "Address: 2344 Paradise Av, Eden CA 90001",
     });
 
-    const deleted = await run("deleteClientFolder", { id: String(folder.id) });
+    const deleted = await run("deleteClientFolder", { clientFolderId: String(folder.id) });
     expect(emu.requests("DELETE", `/clients/${folder.id}`)).toHaveLength(1);
     expect(deleted?.data).toEqual({ id: folder.id });
     expect(folders().has(folder.id)).toBe(false);
 
     const gone = await actionError("getClientFolder", {
       connection: apiKeyConnection(emu),
-      id: String(folder.id),
+      clientFolderId: String(folder.id),
     });
     expect(gone).toMatchObject({ name: "ApiError", status: 404 });
   });
@@ -129,7 +129,7 @@ describe("client folder inputs refused before sending", () => {
   it("refuses an update with nothing to change", async () => {
     const error = await actionError("updateClientFolder", {
       connection: apiKeyConnection(emu),
-      id: "12",
+      clientFolderId: "12",
     });
     expect(error.message).toContain("nothing to update");
     expect(emu.log).toHaveLength(0);
@@ -138,7 +138,7 @@ describe("client folder inputs refused before sending", () => {
   it("refuses an id that is not a number", async () => {
     const error = await actionError("deleteClientFolder", {
       connection: apiKeyConnection(emu),
-      id: "12/../../users",
+      clientFolderId: "12/../../users",
     });
     expect(error).toMatchObject({ name: "InputError", input: "Client Folder ID" });
     expect(emu.log).toHaveLength(0);

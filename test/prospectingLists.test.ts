@@ -68,7 +68,7 @@ describe("Create Prospecting List", () => {
       content: JSON.stringify([HEADER, ACME, EUROPA]),
       description: "This prospect comes from Peter",
       tags: ["prospect", "peter"],
-      user_id: "stef@example.com",
+      userId: "stef@example.com",
       privacy: "off",
     });
     const request = onlyRequest("POST", "/spreadsheets");
@@ -240,7 +240,7 @@ describe("Get and Assign Prospecting List", () => {
   it("assigns a list to a user given by email", async () => {
     const result = await run("assignProspectingList", {
       prospectingListId: "17197",
-      user_id: "stef@example.com",
+      userId: "stef@example.com",
     });
     expect(onlyRequest("POST", "/spreadsheets/17197/assign").body).toEqual({
       user_id: "stef@example.com",
@@ -250,7 +250,7 @@ describe("Get and Assign Prospecting List", () => {
   });
 
   it("sends a user id as a number", async () => {
-    await run("assignProspectingList", { prospectingListId: "17197", user_id: "515" });
+    await run("assignProspectingList", { prospectingListId: "17197", userId: "515" });
     expect(onlyRequest("POST", "/spreadsheets/17197/assign").body).toEqual({ user_id: 515 });
     expect(lists().get(17197)?.user_id).toBe(515);
   });
@@ -279,8 +279,8 @@ describe("Comments", () => {
     const result = await run("commentOnProspectingList", {
       prospectingListId: "112",
       content: "This is wonderful",
-      user_id: "515",
-      activity_id: "3",
+      userId: "515",
+      activityId: "3",
     });
     expect(onlyRequest("POST", "/spreadsheets/112/comments").body).toEqual({
       content: "This is wonderful",
@@ -493,7 +493,7 @@ describe("Update, Create Lead From and Delete Prospect", () => {
 
 describe("List Prospects Called From a Number", () => {
   it("sends the phone number and returns the prospects called from it", async () => {
-    const result = await run("listProspectsCalledFrom", { phone_number: "2223334444" });
+    const result = await run("listProspectsCalledFrom", { phoneNumber: "2223334444" });
     expect(onlyRequest("GET", "/rows/called_from").query).toEqual({ phone_number: "2223334444" });
     const rows = result?.data as Array<{ id: number; spreadsheet_id: number }>;
     expect(rows.map((r) => [r.id, r.spreadsheet_id])).toEqual([
@@ -505,7 +505,7 @@ describe("List Prospects Called From a Number", () => {
   it("refuses text that is not a phone number, with no request", async () => {
     const error = await actionError("listProspectsCalledFrom", {
       connection: apiKeyConnection(emu),
-      phone_number: "call John",
+      phoneNumber: "call John",
     });
     expect(error).toMatchObject({ name: "InputError", input: "Phone Number" });
     expect(emu.log).toHaveLength(0);

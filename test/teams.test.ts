@@ -47,14 +47,14 @@ describe("List Teams", () => {
 
 describe("Get Team", () => {
   it("gets a team by id", async () => {
-    const result = await run("getTeam", { id: "2" });
+    const result = await run("getTeam", { teamId: "2" });
     expect(sent()).toEqual([["GET", "/teams/2", undefined]]);
     expect(result?.data).toMatchObject({ id: 2, name: "Sales" });
     expect(memberIds(result?.data)).toEqual([514, 515]);
   });
 
   it("gets a team by name", async () => {
-    const result = await run("getTeam", { id: "Marketing" });
+    const result = await run("getTeam", { teamId: "Marketing" });
     expect(sent()).toEqual([["GET", "/teams/Marketing", undefined]]);
     expect(result?.data).toMatchObject({ id: 3, name: "Marketing", users: [] });
   });
@@ -62,7 +62,7 @@ describe("Get Team", () => {
   it("is refused plainly for a user who is not an admin", async () => {
     const error = await actionError("getTeam", {
       connection: loginConnection(emu, "john.doe@mycompany.com"),
-      id: "2",
+      teamId: "2",
     });
     expect(error.name).toBe("ApiError");
     expect(error.message).toContain(
@@ -86,9 +86,9 @@ describe("Team round trip: create → add member → get → update → remove m
     // Add a member (by email) as manager
     emu.clearLog();
     const added = await run("addTeamMember", {
-      id: String(id),
-      user_id: "john.doe@mycompany.com",
-      is_manager: "true",
+      teamId: String(id),
+      userId: "john.doe@mycompany.com",
+      isManager: "true",
     });
     expect(sent()).toEqual([
       ["POST", `/teams/${id}/add_member`, { user_id: "john.doe@mycompany.com", is_manager: true }],
@@ -98,7 +98,7 @@ describe("Team round trip: create → add member → get → update → remove m
 
     // Get: the member is there
     emu.clearLog();
-    const got = await run("getTeam", { id: String(id) });
+    const got = await run("getTeam", { teamId: String(id) });
     expect(sent()).toEqual([["GET", `/teams/${id}`, undefined]]);
     expect(got?.data).toMatchObject({
       id,
@@ -108,14 +108,14 @@ describe("Team round trip: create → add member → get → update → remove m
 
     // Update (rename)
     emu.clearLog();
-    const updated = await run("updateTeam", { id: String(id), name: "Inside Sales" });
+    const updated = await run("updateTeam", { teamId: String(id), name: "Inside Sales" });
     expect(sent()).toEqual([["PUT", `/teams/${id}`, { name: "Inside Sales" }]]);
     expect(updated?.data).toMatchObject({ id, name: "Inside Sales" });
     expect(teams().get(id)?.name).toBe("Inside Sales");
 
     // Remove the member (by id)
     emu.clearLog();
-    const removed = await run("removeTeamMember", { id: String(id), user_id: "515" });
+    const removed = await run("removeTeamMember", { teamId: String(id), userId: "515" });
     expect(sent()).toEqual([["DELETE", `/teams/${id}/remove_member`, { user_id: 515 }]]);
     expect(removed?.data).toMatchObject({ id, users: [] });
     expect(teamIdsOf(515)).not.toContain(id);
@@ -123,7 +123,7 @@ describe("Team round trip: create → add member → get → update → remove m
 
     // Delete
     emu.clearLog();
-    const deleted = await run("deleteTeam", { id: String(id) });
+    const deleted = await run("deleteTeam", { teamId: String(id) });
     expect(sent()).toEqual([["DELETE", `/teams/${id}`, undefined]]);
     expect(deleted?.data).toEqual({ id });
     expect(teams().has(id)).toBe(false);
@@ -131,13 +131,13 @@ describe("Team round trip: create → add member → get → update → remove m
     // Reading it back now fails with the API's 404
     const gone = await actionError("getTeam", {
       connection: apiKeyConnection(emu),
-      id: String(id),
+      teamId: String(id),
     });
     expect(gone.message).toContain(`answered 404 on GET /teams/${id}`);
   });
 
   it("adds a member who is not a manager with is_manager: false", async () => {
-    const result = await run("addTeamMember", { id: "3", user_id: "516" });
+    const result = await run("addTeamMember", { teamId: "3", userId: "516" });
     expect(sent()).toEqual([["POST", "/teams/3/add_member", { user_id: 516, is_manager: false }]]);
     expect(result?.data).toMatchObject({ id: 3, users: [{ id: 516, is_manager: false }] });
     expect(teamIdsOf(516)).toEqual([3]);
@@ -167,10 +167,10 @@ describe("Admin-only calls with a user who is not an admin", () => {
 
   it("Add, Remove Team Member, Update and Delete Team are refused and change nothing", async () => {
     const calls: Array<[string, Record<string, unknown>]> = [
-      ["addTeamMember", { id: "2", user_id: "516" }],
-      ["removeTeamMember", { id: "2", user_id: "514" }],
-      ["updateTeam", { id: "2", name: "Renamed" }],
-      ["deleteTeam", { id: "2" }],
+      ["addTeamMember", { teamId: "2", userId: "516" }],
+      ["removeTeamMember", { teamId: "2", userId: "514" }],
+      ["updateTeam", { teamId: "2", name: "Renamed" }],
+      ["deleteTeam", { teamId: "2" }],
     ];
     for (const [key, params] of calls) {
       const error = await actionError(key, { connection: john(), ...params });
@@ -189,7 +189,7 @@ describe("Bad inputs cost zero requests", () => {
   it("refuses a team id that is not a number", async () => {
     const error = await actionError("deleteTeam", {
       connection: apiKeyConnection(emu),
-      id: "Sales",
+      teamId: "Sales",
     });
     expect(error.message).toBe(
       'Team ID: "Sales" is not a valid ID: enter a whole number such as 8113, or pick one from the list.',
@@ -200,13 +200,13 @@ describe("Bad inputs cost zero requests", () => {
   it("refuses a malformed member email and a missing member", async () => {
     const malformed = await actionError("addTeamMember", {
       connection: apiKeyConnection(emu),
-      id: "2",
-      user_id: "john.doe@mycompany",
+      teamId: "2",
+      userId: "john.doe@mycompany",
     });
     expect(malformed.message).toMatch(/^User: "john.doe@mycompany" is not a valid email address/);
     const missing = await actionError("removeTeamMember", {
       connection: apiKeyConnection(emu),
-      id: "2",
+      teamId: "2",
     });
     expect(missing.message).toMatch(/^User: is required/);
     expect(emu.log).toHaveLength(0);
@@ -215,7 +215,7 @@ describe("Bad inputs cost zero requests", () => {
   it("refuses an empty team name", async () => {
     const error = await actionError("updateTeam", {
       connection: apiKeyConnection(emu),
-      id: "2",
+      teamId: "2",
       name: "  ",
     });
     expect(error.message).toMatch(/^Team Name: is required/);

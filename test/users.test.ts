@@ -104,7 +104,7 @@ describe("Create User", () => {
       email: "albert.einstein@genius.com",
       lastname: "Einstein",
       firstname: "Albert",
-      is_admin: "true",
+      isAdmin: "true",
     });
     const [request] = emu.requests("POST", "/users");
     expect(emu.log).toHaveLength(1);
@@ -186,14 +186,14 @@ describe("Create User", () => {
 
 describe("Get User", () => {
   it("gets a user by id", async () => {
-    const result = await run("getUser", { id: "514" });
+    const result = await run("getUser", { userId: "514" });
     expect(emu.log.map((r) => [r.method, r.path, r.query])).toEqual([["GET", "/users/514", {}]]);
     expect(result?.data).toMatchObject({ id: 514, email: "stef@example.com", is_admin: true });
     expect(result?.data).not.toHaveProperty("password");
   });
 
   it("gets a user by email, encoded as one path segment", async () => {
-    const result = await run("getUser", { id: "john.doe@mycompany.com" });
+    const result = await run("getUser", { userId: "john.doe@mycompany.com" });
     expect(emu.log.map((r) => [r.method, r.path])).toEqual([
       ["GET", "/users/john.doe%40mycompany.com"],
     ]);
@@ -203,14 +203,17 @@ describe("Get User", () => {
   it("is allowed for a user who is not an admin", async () => {
     const result = await run(
       "getUser",
-      { id: "514" },
+      { userId: "514" },
       loginConnection(emu, "john.doe@mycompany.com"),
     );
     expect(result?.data).toMatchObject({ id: 514 });
   });
 
   it("refuses a value that is neither an id nor an email, with zero requests", async () => {
-    const error = await actionError("getUser", { connection: apiKeyConnection(emu), id: "john" });
+    const error = await actionError("getUser", {
+      connection: apiKeyConnection(emu),
+      userId: "john",
+    });
     expect(error.message).toBe(
       'User: "john" is neither a user ID (a whole number) nor an email address.',
     );
@@ -221,7 +224,7 @@ describe("Get User", () => {
 describe("Send Activation Email", () => {
   it("answers sent: true on 200 (user not activated yet) and the email goes out", async () => {
     const id = seedUser("newcomer@mycompany.com");
-    const result = await run("sendUserActivationEmail", { id: String(id) });
+    const result = await run("sendUserActivationEmail", { userId: String(id) });
     expect(emu.log.map((r) => [r.method, r.path, r.status])).toEqual([
       ["GET", `/users/${id}/send_activation_email`, 200],
     ]);
@@ -231,7 +234,7 @@ describe("Send Activation Email", () => {
 
   it("answers sent: false, alreadyActivated: true on 304", async () => {
     const before = activationEmails().length;
-    const result = await run("sendUserActivationEmail", { id: "515" });
+    const result = await run("sendUserActivationEmail", { userId: "515" });
     expect(emu.log.map((r) => [r.method, r.path, r.status])).toEqual([
       ["GET", "/users/515/send_activation_email", 304],
     ]);
@@ -242,7 +245,7 @@ describe("Send Activation Email", () => {
   it("refuses an email address (the call takes the user's id) with zero requests", async () => {
     const error = await actionError("sendUserActivationEmail", {
       connection: apiKeyConnection(emu),
-      id: "john.doe@mycompany.com",
+      userId: "john.doe@mycompany.com",
     });
     expect(error.message).toMatch(/^User ID: "john.doe@mycompany.com" is not a valid ID/);
     expect(emu.log).toHaveLength(0);
@@ -252,7 +255,7 @@ describe("Send Activation Email", () => {
     const id = seedUser("waiting@mycompany.com");
     const error = await actionError("sendUserActivationEmail", {
       connection: loginConnection(emu, "john.doe@mycompany.com"),
-      id: String(id),
+      userId: String(id),
     });
     expect(error.message).toMatch(/answered 401 .*not an admin/);
     expect(activationEmails().filter((e) => e.user_id === id)).toHaveLength(0);
@@ -262,7 +265,7 @@ describe("Send Activation Email", () => {
 describe("Disable User", () => {
   it("puts /users/{id}/disable and the user is disabled", async () => {
     const id = seedUser("leaving@mycompany.com");
-    const result = await run("disableUser", { id: String(id) });
+    const result = await run("disableUser", { userId: String(id) });
     expect(emu.log.map((r) => [r.method, r.path, r.body])).toEqual([
       ["PUT", `/users/${id}/disable`, undefined],
     ]);
@@ -273,7 +276,7 @@ describe("Disable User", () => {
   it("is refused plainly for a user who is not an admin, and the user stays enabled", async () => {
     const error = await actionError("disableUser", {
       connection: loginConnection(emu, "john.doe@mycompany.com"),
-      id: "516",
+      userId: "516",
     });
     expect(error.message).toContain("the user has not the privileges to do this action");
     expect(emu.requests("PUT", "/users/516/disable")).toHaveLength(1);

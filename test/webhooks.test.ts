@@ -131,7 +131,7 @@ describe("webhook actions", () => {
     });
     const result = await harness.action("deleteWebhook", {
       connection: apiKeyConnection(emu),
-      id: String(id),
+      webhookId: String(id),
     });
     expect(emu.requests("DELETE", `/webhooks/${id}`)).toHaveLength(1);
     expect(emu.log).toHaveLength(1);
@@ -152,7 +152,7 @@ describe("webhook actions", () => {
   it("Get Webhook Event: GET /webhook_events/{id}, also as an admin user", async () => {
     const result = await harness.action("getWebhookEvent", {
       connection: loginConnection(emu),
-      id: "3",
+      webhookEventId: "3",
     });
     expect(emu.requests("GET", "/webhook_events/3")).toHaveLength(1);
     expect(result?.data).toMatchObject({
@@ -169,7 +169,7 @@ describe("webhook actions", () => {
       [
         "Act as User for Delete Webhook",
         "deleteWebhook",
-        { actAs: true, id: "62" },
+        { actAs: true, webhookId: "62" },
         /^Connection: .*Act as User/,
       ],
       [
@@ -208,11 +208,16 @@ describe("webhook actions", () => {
         { event: "lead.exploded", target: "https://x.io/h" },
         /^Event: "lead.exploded" is not one of/,
       ],
-      ["a webhook id that is not a number", "deleteWebhook", { id: "62abc" }, /^Webhook ID: /],
+      [
+        "a webhook id that is not a number",
+        "deleteWebhook",
+        { webhookId: "62abc" },
+        /^Webhook ID: /,
+      ],
       [
         "a webhook event id that is not a number",
         "getWebhookEvent",
-        { id: "x" },
+        { webhookEventId: "x" },
         /^Webhook Event ID: /,
       ],
     ];

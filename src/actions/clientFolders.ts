@@ -1,10 +1,12 @@
 /** Client folders: the companies (clients) that group leads. */
+
 import type { Connection } from "@prismatic-io/spectral";
 import { readConnection } from "../auth";
 import { type EndpointSpec, endpointActions, inBody, inPath, inQuery, local } from "../endpoint";
 import { InputError } from "../errors";
 import { choiceInput, clientFolderId, textInput, userInput } from "../inputs";
 import { isEmpty } from "../validate";
+import { exampleUserSummary } from "./exampleUsers";
 
 const name = (required: boolean) =>
   textInput({
@@ -86,7 +88,7 @@ const folderExample = {
       country: null,
     },
     fields_by_name: { Address: "2344 Paradise Av, Eden CA 90001", "Billing address": null },
-    user: { id: 514, lastname: "Stone", firstname: "Stéphanie", email: "stef@example.com" },
+    user: exampleUserSummary,
   },
 };
 
@@ -153,7 +155,7 @@ const getClientFolder: EndpointSpec = {
     "Retrieve a client folder by its id, with its fields (address, phone, …), link and owner.",
   method: "GET",
   path: "/clients/{id}",
-  params: { id: inPath(clientFolderId) },
+  params: { clientFolderId: inPath(clientFolderId, "id") },
   example: { ...folderExample, id: 12, name: "Acme", description: "" },
 };
 
@@ -165,7 +167,7 @@ const updateClientFolder: EndpointSpec = {
   method: "PUT",
   path: "/clients/{id}",
   params: {
-    id: inPath(clientFolderId),
+    clientFolderId: inPath(clientFolderId, "id"),
     name: inBody(name(false)),
     description: inBody(description(false)),
     status: local(folderStatus),
@@ -191,7 +193,7 @@ const deleteClientFolder: EndpointSpec = {
   description: "Delete a client folder by its id. Returns the id of the deleted folder.",
   method: "DELETE",
   path: "/clients/{id}",
-  params: { id: inPath(clientFolderId) },
+  params: { clientFolderId: inPath(clientFolderId, "id") },
   example: { id: 12 },
 };
 

@@ -1,13 +1,5 @@
 /** Response examples of the Prospecting lists section of the API document, shown to flow builders. */
-
-const STEF = {
-  id: 514,
-  lastname: "Stone",
-  firstname: "Stéphanie",
-  email: "stef@example.com",
-  phone: "2223334444",
-  mobile_phone: "",
-};
+import { exampleUser } from "./exampleUsers";
 
 /** One prospecting list of List Prospecting Lists. */
 export const LIST_EXAMPLE = {
@@ -44,7 +36,7 @@ export const CREATED_LIST_EXAMPLE = {
   tags: ["peter", "prospect"],
   permalink: "https://YOUR_SLUG_HERE.propipelines.com/spreadsheets/112",
   is_archived: false,
-  user: STEF,
+  user: exampleUser,
   spreadsheet_rows: [
     {
       id: 108,
@@ -101,7 +93,7 @@ export const COMMENT_EXAMPLE = {
   created_at: "2015-08-20T21:57:40.000Z",
   attachments: [],
   activity_id: null,
-  user: STEF,
+  user: exampleUser,
 };
 
 export const ROW_EXAMPLE = {
@@ -191,7 +183,7 @@ export const LEAD_FROM_PROSPECT_EXAMPLE = {
       Phone: "345 234 7777",
     },
     comment_count: 0,
-    user: STEF,
+    user: exampleUser,
     client_folder: null,
   },
 };

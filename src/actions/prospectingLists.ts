@@ -183,7 +183,7 @@ const phoneNumber = textInput({
 
 /** The API requires an owner when privacy is set with the API key itself. */
 function requireOwnerForPrivacy(values: Values): void {
-  if (values.privacy !== "off" || values.user_id !== undefined) return;
+  if (values.privacy !== "off" || values.userId !== undefined) return;
   const settings = readConnection(values.connection as Connection);
   if (settings.kind === "apiKey" && !settings.actAsUser) {
     throw new InputError(
@@ -196,7 +196,7 @@ function requireOwnerForPrivacy(values: Values): void {
 const PHONE = /^\+?[\d\s().-]+$/;
 
 function checkPhoneNumber(values: Values): void {
-  const raw = String(values.phone_number ?? "").trim();
+  const raw = String(values.phoneNumber ?? "").trim();
   if (!PHONE.test(raw) || raw.replace(/\D/g, "").length < 3) {
     throw new InputError(
       "Phone Number",
@@ -290,7 +290,7 @@ const createProspectingList: EndpointSpec = {
     content: inBody(listContent),
     description: inBody(listDescription),
     tags: inBody(listTags),
-    user_id: inBody(listOwner),
+    userId: inBody(listOwner, "user_id"),
     privacy: local(privacy),
   },
   validate: requireOwnerForPrivacy,
@@ -321,13 +321,14 @@ const assignProspectingList: EndpointSpec = {
   path: "/spreadsheets/{id}/assign",
   params: {
     prospectingListId: inPath(prospectingListId, "id"),
-    user_id: inBody(
+    userId: inBody(
       userInput({
         label: "Assign To",
         required: true,
         example: "john.doe@mycompany.com",
         comments: "The user (id or email) who will own the list: pick one from the list.",
       }),
+      "user_id",
     ),
   },
   example: ASSIGNED_LIST_EXAMPLE,
@@ -342,8 +343,8 @@ const commentOnProspectingList: EndpointSpec = {
   params: {
     prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
     content: inBody(commentContent),
-    user_id: inBody(commentAuthor),
-    activity_id: inBody(commentActivity),
+    userId: inBody(commentAuthor, "user_id"),
+    activityId: inBody(commentActivity, "activity_id"),
   },
   example: COMMENT_EXAMPLE,
 };
@@ -358,8 +359,8 @@ const commentOnProspect: EndpointSpec = {
     prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
     prospectId: inPath(prospectId, "id"),
     content: inBody(commentContent),
-    user_id: inBody(commentAuthor),
-    activity_id: inBody(commentActivity),
+    userId: inBody(commentAuthor, "user_id"),
+    activityId: inBody(commentActivity, "activity_id"),
   },
   example: { ...COMMENT_EXAMPLE, commented_item: { item: "SpreadsheetRow", id: 4 } },
 };
@@ -426,7 +427,7 @@ const listProspectsCalledFrom: EndpointSpec = {
     "List the prospects, in every prospecting list, that were called at a phone number from the Pro Pipe Lines application, with the list each one belongs to.",
   method: "GET",
   path: "/rows/called_from",
-  params: { phone_number: inQuery(phoneNumber) },
+  params: { phoneNumber: inQuery(phoneNumber, "phone_number") },
   validate: checkPhoneNumber,
   example: CALLED_FROM_EXAMPLE,
 };

@@ -102,7 +102,7 @@ const getTeam: EndpointSpec = {
   description: `Retrieve a team and its members, by id or name. ${ADMIN_NOTE}`,
   method: "GET",
   path: "/teams/{id}",
-  params: { id: inPath(teamIdOrName) },
+  params: { teamId: inPath(teamIdOrName, "id") },
   example: exampleTeam,
 };
 
@@ -113,7 +113,7 @@ const updateTeam: EndpointSpec = {
   method: "PUT",
   path: "/teams/{id}",
   params: {
-    id: inPath(teamId),
+    teamId: inPath(teamId, "id"),
     name: inBody(teamName("The team's new name.")),
   },
   example: { ...exampleTeam, name: "My new team name" },
@@ -125,7 +125,7 @@ const deleteTeam: EndpointSpec = {
   description: `Delete a team (its users stay in the account). ${ADMIN_NOTE}`,
   method: "DELETE",
   path: "/teams/{id}",
-  params: { id: inPath(teamId) },
+  params: { teamId: inPath(teamId, "id") },
   example: { id: 15 },
 };
 
@@ -136,13 +136,17 @@ const addTeamMember: EndpointSpec = {
   method: "POST",
   path: "/teams/{id}/add_member",
   params: {
-    id: inPath(teamId),
-    user_id: inBody(member("The user to add, by id or email address: pick one from the list.")),
-    is_manager: inBody(
+    teamId: inPath(teamId, "id"),
+    userId: inBody(
+      member("The user to add, by id or email address: pick one from the list."),
+      "user_id",
+    ),
+    isManager: inBody(
       booleanInput({
         label: "Manager",
         comments: "Turn on to make the user a manager of the team (default: off).",
       }),
+      "is_manager",
     ),
   },
   example: {
@@ -160,9 +164,10 @@ const removeTeamMember: EndpointSpec = {
   method: "DELETE",
   path: "/teams/{id}/remove_member",
   params: {
-    id: inPath(teamId),
-    user_id: inBody(
+    teamId: inPath(teamId, "id"),
+    userId: inBody(
       member("The member to remove, by id or email address: pick one from the list."),
+      "user_id",
     ),
   },
   example: {

@@ -187,11 +187,12 @@ const createUser: EndpointSpec = {
     ),
     lastname: inBody(lastname),
     firstname: inBody(firstname),
-    is_admin: inBody(
+    isAdmin: inBody(
       booleanInput({
         label: "Administrator",
         comments: "Turn on to make the user an administrator of the account (default: off).",
       }),
+      "is_admin",
     ),
     sendActivationEmail: local(
       booleanInput({
@@ -215,7 +216,7 @@ const getUser: EndpointSpec = {
   description: "Retrieve a user by id or email address.",
   method: "GET",
   path: "/users/{id}",
-  params: { id: inPath(userToActOn) },
+  params: { userId: inPath(userToActOn, "id") },
   example: exampleUser,
 };
 
@@ -231,7 +232,7 @@ const sendActivationEmail: EndpointSpec = {
     "Email a user the link to activate their account. Returns sent: false when the user is already activated. With a User Login connection, only an admin user may do this.",
   method: "GET",
   path: "/users/{id}/send_activation_email",
-  params: { id: inPath(userId) },
+  params: { userId: inPath(userId, "id") },
   acceptStatuses: [304],
   result: activationResult,
   example: { sent: true, alreadyActivated: false },
@@ -244,7 +245,7 @@ const disableUser: EndpointSpec = {
     "Disable (deactivate) a user: they can no longer log in; no data is lost. Only Pro Pipe Lines support can re-enable them. With a User Login connection, only an admin user may do this.",
   method: "PUT",
   path: "/users/{id}/disable",
-  params: { id: inPath(userId) },
+  params: { userId: inPath(userId, "id") },
   example: {
     ...exampleNewUser,
     phone: "+33 1 12 23 34 45",

@@ -3,6 +3,7 @@
  * an event, list and delete subscriptions, and read the events sent in the last 10 days.
  * Subscriptions are managed with the API key only; the events history is for admins.
  */
+
 import { type EndpointSpec, endpointActions, inBody, inPath, local } from "../endpoint";
 import { InputError } from "../errors";
 import { booleanInput, choiceInput, idInput, textInput } from "../inputs";
@@ -14,6 +15,7 @@ import {
   stepEventName,
   webhookApiKey,
 } from "../webhookEvents";
+import { exampleUserSummary } from "./exampleUsers";
 
 const event = choiceInput({
   label: "Event",
@@ -151,7 +153,7 @@ const eventLeadExample = {
   comment_count: 0,
   bcc_count: 0,
   team: null,
-  user: { id: 514, lastname: "Stone", firstname: "Stéphanie", email: "stef@example.com" },
+  user: exampleUserSummary,
   client_folder: {
     id: 1,
     name: "Series",
@@ -264,7 +266,7 @@ const deleteWebhook: EndpointSpec = {
     "Delete a webhook or email notification: its target stops receiving events. Needs an API Key connection.",
   method: "DELETE",
   path: "/webhooks/{id}",
-  params: { id: inPath(webhookId) },
+  params: { webhookId: inPath(webhookId, "id") },
   validate: requireApiKey,
   example: { id: 62 },
 };
@@ -286,7 +288,7 @@ const getWebhookEvent: EndpointSpec = {
     "Retrieve one sent webhook event by its id: its event name, signature, delivery result and the object it carried. Admins only (API key, or an admin user).",
   method: "GET",
   path: "/webhook_events/{id}",
-  params: { id: inPath(webhookEventId) },
+  params: { webhookEventId: inPath(webhookEventId, "id") },
   example: webhookEventExample,
 };
 

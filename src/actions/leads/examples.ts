@@ -1,13 +1,5 @@
 /** Response examples of the API document's Leads section, shown to flow builders. */
-
-const stephanie = {
-  id: 514,
-  lastname: "Stone",
-  firstname: "Stéphanie",
-  email: "stef@example.com",
-  phone: "2223334444",
-  mobile_phone: "",
-};
+import { exampleUser, exampleUserSummary } from "../exampleUsers";
 
 const lorettaDescription =
   "Firstname: Natalia\nLastname: Bawer\nFull name: Natalia Bawer\nEmail: natalia.bawer@loretta-inc.com\nPhone: 801 274 6798\nMobile: 832 764 1930 \nAddress: 1234 N 7864 W President Bld - Salt Lake City, UT 84105\nWeb: http://more-info-loretta.com\nDepartment: Sales\n--- Entrez une description ci-dessous ---\n \n--- \nMet Natalia at a seminar. She could be interested.\nShe is on business trip. Have to call her when she is back.";
@@ -121,7 +113,7 @@ export const leadExample = {
     },
     comment_count: 0,
     bcc_count: 0,
-    user: stephanie,
+    user: exampleUser,
     client_folder: {
       id: 1,
       name: "Acme",
@@ -129,7 +121,7 @@ export const leadExample = {
       is_active: true,
       created_at: "2015-01-30T22:03:14.000Z",
     },
-    created_by: { id: 514, lastname: "Stone", firstname: "Stéphanie", email: "stef@example.com" },
+    created_by: exampleUserSummary,
     business_card_id: 412,
     visible_by_count: 1,
     follow_ups: [],
@@ -172,7 +164,7 @@ export const commentExample = {
   created_at: "2015-08-20T21:57:40.000Z",
   attachments: [],
   activity_id: null,
-  user: stephanie,
+  user: exampleUser,
 };
 
 export const commentListExample = [
@@ -234,7 +226,7 @@ export const duplicatesExample = [
   { lead: { ...createdLeadExample, title: "Loretta Inc." }, matches: [["title", "Loretta Inc."]] },
 ];
 
-const historyUser = { ...stephanie, id: 625, firstname: "Stephanie" };
+const historyUser = { ...exampleUser, id: 625, firstname: "Stephanie" };
 
 export const actionHistoriesExample = [
   {

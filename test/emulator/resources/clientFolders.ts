@@ -5,6 +5,7 @@
 import { badRequest, type Caller, notFound, ordered, type RequestContext } from "../http";
 import type { Emulator } from "../server";
 import type { Store } from "../store";
+import { PREDEFINED_FIELD_TYPES } from "./fields";
 
 export interface ClientFolder {
   id: number;
@@ -18,24 +19,6 @@ export interface ClientFolder {
 
 export const CLIENT_FOLDERS_TABLE = "clientFolders";
 
-const FIELD_KEYS = [
-  "email",
-  "phone",
-  "mobile",
-  "address",
-  "web",
-  "first_name",
-  "last_name",
-  "full_name",
-  "job",
-  "fax",
-  "vat",
-  "city",
-  "zipcode",
-  "state",
-  "country",
-] as const;
-
 /** The list shape (no extended_info). */
 function summary(folder: ClientFolder) {
   const { address: _address, ...rest } = folder;
@@ -45,7 +28,7 @@ function summary(folder: ClientFolder) {
 /** The get/create/update shape, as in the document's examples. */
 function detail(store: Store, folder: ClientFolder) {
   const fields: Record<string, string | null> = {};
-  for (const key of FIELD_KEYS) fields[key] = null;
+  for (const key of PREDEFINED_FIELD_TYPES) fields[key] = null;
   fields.address = folder.address;
   return {
     ...summary(folder),

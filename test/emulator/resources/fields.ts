@@ -18,8 +18,8 @@ export interface Field {
 
 export const FIELDS_TABLE = "fields";
 
-const TYPES = new Set([
-  "unset",
+/** The predefined field types, which a lead's `extended_info.fields` and a client folder carry. */
+export const PREDEFINED_FIELD_TYPES = [
   "email",
   "phone",
   "mobile",
@@ -35,6 +35,11 @@ const TYPES = new Set([
   "zipcode",
   "state",
   "country",
+] as const;
+
+const TYPES = new Set<string>([
+  "unset",
+  ...PREDEFINED_FIELD_TYPES,
   "company_id",
   "custom1",
   "custom2",
