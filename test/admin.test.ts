@@ -2,22 +2,21 @@
  * Account setup through the harness: pipeline steps, pipelines, tag categories and predefined
  * tags, fields and activities.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Field } from "./emulator/resources/fields";
 import type { Category, PredefinedTag } from "./emulator/resources/tags";
-import { actionError, apiKeyConnection, harness, loginConnection, useEmulator } from "./helpers";
+import {
+  actionError,
+  actionRunner,
+  apiKeyConnection,
+  dataOf,
+  loginConnection,
+  useEmulator,
+} from "./helpers";
 
 const emu = useEmulator();
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
-/** The `data` of an action's result, typed for the test. */
-const dataOf = <T>(result: unknown): T => (result as { data: T }).data;
-
-const run = (key: string, params: Record<string, unknown> = {}) =>
-  harness.action(key, { connection: apiKeyConnection(emu), ...params });
+const run = actionRunner(emu);
 
 /** Runs an action that must be refused before sending, and returns its error. */
 async function refused(key: string, params: Record<string, unknown>) {

@@ -1,5 +1,5 @@
 /** Log In As User, Log In and Log Out through the harness on the built component. */
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   actionError,
   apiKeyConnection,
@@ -11,10 +11,6 @@ import {
 } from "./helpers";
 
 const emu = useEmulator();
-
-beforeEach(() => {
-  emu.clearLog();
-});
 
 const basic = (email: string, password: string) =>
   `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}`;

@@ -1,20 +1,20 @@
 /** Client folder actions through the harness, against the emulator's state. */
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ClientFolder } from "./emulator/resources/clientFolders";
-import { actionError, apiKeyConnection, harness, loginConnection, useEmulator } from "./helpers";
+import {
+  actionError,
+  actionRunner,
+  apiKeyConnection,
+  dataOf,
+  harness,
+  loginConnection,
+  useEmulator,
+} from "./helpers";
 
 const emu = useEmulator();
 const folders = () => emu.store.table<ClientFolder>("clientFolders");
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
-/** The `data` of an action's result, typed for the test. */
-const dataOf = <T>(result: unknown): T => (result as { data: T }).data;
-
-const run = (key: string, params: Record<string, unknown> = {}) =>
-  harness.action(key, { connection: apiKeyConnection(emu), ...params });
+const run = actionRunner(emu);
 
 describe("List Client Folders", () => {
   it("sends no sort parameters by default and returns the folders by name", async () => {

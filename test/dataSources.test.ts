@@ -24,10 +24,6 @@ import {
 
 const emu = useEmulator();
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
 type Picked = Array<{ key: string; label: string }>;
 
 async function pick(

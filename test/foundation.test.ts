@@ -17,7 +17,6 @@ import {
 const emu = useEmulator();
 
 beforeEach(() => {
-  emu.clearLog();
   emu.clearFaults();
   emu.dailyQuota = 2000;
   emu.requestsToday = 0;

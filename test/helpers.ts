@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { ConnectionDefinition } from "@prismatic-io/spectral";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { DEFAULT_API_KEY, Emulator, type EmulatorOptions } from "./emulator";
 
 const requireFromRoot = createRequire(join(process.cwd(), "package.json"));
@@ -40,7 +40,7 @@ export function loginConnection(
   return createConnection(connectionKey("userLogin"), { account: emu.account, email, password });
 }
 
-/** Starts an emulator for the test file and stops it after. */
+/** Starts an emulator for the test file, empties its request log before each test, stops it after. */
 export function useEmulator(opts: EmulatorOptions = {}): Emulator {
   const emu = new Emulator(opts);
   beforeAll(async () => {
@@ -49,8 +49,29 @@ export function useEmulator(opts: EmulatorOptions = {}): Emulator {
   afterAll(async () => {
     await emu.stop();
   });
+  beforeEach(() => {
+    emu.clearLog();
+  });
   return emu;
 }
+
+type Params = Record<string, unknown>;
+
+/** Runs actions through the harness, on the emulator's API-key connection unless given another. */
+export const actionRunner =
+  (emu: Emulator) =>
+  (key: string, params: Params = {}, connection?: unknown) =>
+    harness.action(key, { connection: connection ?? apiKeyConnection(emu), ...params });
+
+/** Like `actionRunner`, resolving to the action result's `data`. */
+export const dataRunner = (emu: Emulator) => {
+  const run = actionRunner(emu);
+  return async (key: string, params: Params = {}, connection?: unknown) =>
+    (await run(key, params, connection))?.data as never;
+};
+
+/** The `data` of an action's result, typed for the test. */
+export const dataOf = <T>(result: unknown): T => (result as { data: T }).data;
 
 /** Runs an action through the harness and returns what it threw (fails if it did not throw). */
 export async function actionError(

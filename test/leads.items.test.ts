@@ -1,15 +1,10 @@
 /** Comments, attachments and action histories of a lead: exact requests and answers. */
-import { beforeEach, describe, expect, it } from "vitest";
-import { apiKeyConnection, harness, useEmulator } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { dataRunner, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
-const run = async (key: string, params: Record<string, unknown> = {}) =>
-  (await harness.action(key, { connection: apiKeyConnection(emu), ...params }))?.data as never;
+const run = dataRunner(emu);
 
 function onlyRequest() {
   expect(emu.log).toHaveLength(1);

@@ -1,16 +1,11 @@
 /** Fetch All of List Leads and List Lead Action Histories: request counts, offsets, caps. */
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordHistory } from "./emulator/resources/leads/histories";
-import { apiKeyConnection, harness, useEmulator } from "./helpers";
+import { dataRunner, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
-const run = async (key: string, params: Record<string, unknown> = {}) =>
-  (await harness.action(key, { connection: apiKeyConnection(emu), ...params }))?.data as never;
+const run = dataRunner(emu);
 
 const pages = (path: string | RegExp) =>
   emu.requests("GET", path).map((r) => ({ limit: r.query.limit, offset: r.query.offset }));

@@ -3,17 +3,22 @@
  * (method, path, query, body) and what comes back from the emulator.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { actionError, apiKeyConnection, harness, loginConnection, useEmulator } from "./helpers";
+import {
+  actionError,
+  apiKeyConnection,
+  dataRunner,
+  harness,
+  loginConnection,
+  useEmulator,
+} from "./helpers";
 
 const emu = useEmulator();
 
 beforeEach(() => {
-  emu.clearLog();
   emu.edition = "dreamteam";
 });
 
-const run = async (key: string, params: Record<string, unknown> = {}) =>
-  (await harness.action(key, { connection: apiKeyConnection(emu), ...params }))?.data as never;
+const run = dataRunner(emu);
 
 /** The one request an action sent (fails if it sent none or several). */
 function onlyRequest() {

@@ -2,14 +2,10 @@
  * Every input rule of the lead actions: the bad value is refused with a message naming the
  * input, and the emulator receives zero requests.
  */
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { actionError, apiKeyConnection, loginConnection, useEmulator } from "./helpers";
 
 const emu = useEmulator();
-
-beforeEach(() => {
-  emu.clearLog();
-});
 
 type Case = [rule: string, action: string, params: Record<string, unknown>, input: string];
 

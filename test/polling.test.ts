@@ -3,15 +3,11 @@
  * emulator's GET /leads. Each poll gets the state the previous one saved, as the platform
  * persists it, and the tests assert every request a poll makes.
  */
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LoggedRequest } from "./emulator/server";
 import { apiKeyConnection, component, harness, useEmulator } from "./helpers";
 
 const emu = useEmulator();
-
-beforeEach(() => {
-  emu.clearLog();
-});
 
 const TRIGGER = "newOrUpdatedLeads";
 

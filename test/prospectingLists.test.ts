@@ -1,5 +1,5 @@
 /** Prospecting list actions through the harness on the built component, against the emulator. */
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   LISTS,
   PROSPECTS,
@@ -8,7 +8,7 @@ import {
 } from "./emulator/resources/prospectingLists";
 import type { LoggedRequest } from "./emulator/server";
 import { DEFAULT_API_KEY } from "./emulator/server";
-import { actionError, apiKeyConnection, harness, useEmulator } from "./helpers";
+import { actionError, actionRunner, apiKeyConnection, harness, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 const lists = () => emu.store.table<ProspectingList>(LISTS);
@@ -16,12 +16,7 @@ const prospects = () => emu.store.table<Prospect>(PROSPECTS);
 const rowsOf = (listId: number) =>
   [...prospects().values()].filter((row) => row.spreadsheet_id === listId);
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
-const run = (key: string, params: Record<string, unknown> = {}) =>
-  harness.action(key, { connection: apiKeyConnection(emu), ...params });
+const run = actionRunner(emu);
 
 /** The one request the step sent, checked for method, path and the API key header. */
 function onlyRequest(method: string, path: string): LoggedRequest {

@@ -1,18 +1,19 @@
 /** Teams actions through the harness on the built component, against the emulator. */
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_API_KEY } from "./emulator";
 import { TEAMS, type Team } from "./emulator/resources/teams";
-import { actionError, apiKeyConnection, harness, loginConnection, useEmulator } from "./helpers";
+import {
+  actionError,
+  actionRunner,
+  apiKeyConnection,
+  loginConnection,
+  useEmulator,
+} from "./helpers";
 
 const emu = useEmulator();
 const teams = () => emu.store.table<Team>(TEAMS);
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
-const run = (key: string, params: Record<string, unknown> = {}, connection?: unknown) =>
-  harness.action(key, { connection: connection ?? apiKeyConnection(emu), ...params });
+const run = actionRunner(emu);
 
 /** The request log as [method, path, body] rows. */
 const sent = () => emu.log.map((r) => [r.method, r.path, r.body]);

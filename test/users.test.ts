@@ -1,17 +1,18 @@
 /** Users actions through the harness on the built component, against the emulator. */
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_API_KEY } from "./emulator";
 import { ACTIVATION_EMAILS, type SentActivationEmail } from "./emulator/resources/users";
-import { actionError, apiKeyConnection, harness, loginConnection, useEmulator } from "./helpers";
+import {
+  actionError,
+  actionRunner,
+  apiKeyConnection,
+  loginConnection,
+  useEmulator,
+} from "./helpers";
 
 const emu = useEmulator();
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
-const run = (key: string, params: Record<string, unknown> = {}, connection?: unknown) =>
-  harness.action(key, { connection: connection ?? apiKeyConnection(emu), ...params });
+const run = actionRunner(emu);
 
 const idOf = (data: unknown) => (data as { id: number }).id;
 const ids = (data: unknown) => (data as Array<{ id: number }>).map((u) => u.id);

@@ -25,10 +25,6 @@ import {
 
 const emu = useEmulator();
 
-beforeEach(() => {
-  emu.clearLog();
-});
-
 const FLOW = "Flow 1";
 const TRIGGER = "proPipeLinesEvents";
 
