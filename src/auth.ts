@@ -67,6 +67,12 @@ export function readConnection(connection: Connection | undefined): ConnectionSe
   return { kind: "apiKey", baseUrl, apiKey, actAsUser };
 }
 
+/** True when the connection's requests carry a user token (User Login, or API key acting as a user). */
+export function usesUserToken(connection: unknown): boolean {
+  const settings = readConnection(connection as Connection | undefined);
+  return settings.kind === "userLogin" || Boolean(settings.actAsUser);
+}
+
 /** A 401 that a new token can cure (not "USER token not allowed here" or "not privileged"). */
 export function isTokenRejection(error: ApiError): boolean {
   if (error.status !== 401) return false;

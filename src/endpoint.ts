@@ -9,11 +9,10 @@
  *   })
  *
  * and `endpointActions([...])` turns declarations into spectral actions that validate their
- * inputs (clean functions, then `validate`), place each value (path / query / JSON body /
- * multipart), send through the one client, and return `{ data }`.
+ * inputs (clean functions, then `validate`), place each value (path / query / JSON body; a
+ * multipart body is built by `prepare`), send through the one client, and return `{ data }`.
  */
 import { type ActionDefinition, action, type Connection } from "@prismatic-io/spectral";
-import FormData from "form-data";
 import {
   type ApiRequest,
   type ApiResponse,
@@ -21,11 +20,12 @@ import {
   type HttpMethod,
   type ProPipeLinesClient,
 } from "./client";
+import { ApiError } from "./errors";
 import { connectionInput, fetchAll, type InputMap, maxRecords } from "./inputs";
 import { fetchPages } from "./pagination";
 import { isEmpty } from "./validate";
 
-type Placement = "path" | "query" | "body" | "form" | "local";
+type Placement = "path" | "query" | "body" | "local";
 type AnyInput = InputMap[string];
 
 export interface Param {
@@ -41,8 +41,6 @@ export const inPath = (input: AnyInput, name?: string): Param => ({ input, in: "
 export const inQuery = (input: AnyInput, name?: string): Param => ({ input, in: "query", name });
 /** A field of the JSON body. */
 export const inBody = (input: AnyInput, name?: string): Param => ({ input, in: "body", name });
-/** A field of a multipart/form-data body (files: `{ data, contentType }` values). */
-export const inForm = (input: AnyInput, name?: string): Param => ({ input, in: "form", name });
 /** Not sent as such: read by `prepare`, `validate` or `run`. */
 export const local = (input: AnyInput): Param => ({ input, in: "local" });
 
@@ -61,25 +59,24 @@ export interface EndpointSpec {
   validate?: (values: Values) => void;
   /** Adjusts the built request (e.g. composes a body field from several inputs). */
   prepare?: (request: ApiRequest, values: Values) => ApiRequest;
-  /** Adds Fetch All / Maximum Records: pages with `limit`/`offset` up to `maxPageSize`. */
-  pagination?: { maxPageSize: number };
+  /**
+   * Adds Fetch All / Maximum Records: pages with `limit`/`offset` up to `maxPageSize`
+   * (`distinct`: see `PageOptions`).
+   */
+  pagination?: { maxPageSize: number; distinct?: boolean };
   /** Shapes the returned data (default: the response body). */
   result?: (response: ApiResponse, values: Values) => unknown;
   /** For actions that make several requests (batches, fan-out); replaces the single send. */
   run?: (client: ProPipeLinesClient, request: ApiRequest, values: Values) => Promise<unknown>;
+  /** What to do about these API error statuses, in place of the generic hint (errors.ts). */
+  hints?: Partial<Record<number, string>>;
   /** Statuses that are answers rather than errors (e.g. 304 "nothing done"). */
   acceptStatuses?: number[];
   /** The `data` of a typical result, shown to flow builders. */
   example: unknown;
 }
 
-function placeValue(
-  request: ApiRequest,
-  param: Param,
-  key: string,
-  value: unknown,
-  form: FormData,
-): void {
+function placeValue(request: ApiRequest, param: Param, key: string, value: unknown): void {
   const name = param.name ?? key;
   switch (param.in) {
     case "path":
@@ -90,22 +87,6 @@ function placeValue(
       break;
     case "body":
       request.body = { ...(request.body as object | undefined), [name]: value };
-      break;
-    case "form":
-      if (
-        value &&
-        typeof value === "object" &&
-        Buffer.isBuffer((value as { data?: unknown }).data)
-      ) {
-        const file = value as { data: Buffer; contentType?: string; filename?: string };
-        form.append(name, file.data, {
-          filename: file.filename ?? name,
-          contentType: file.contentType,
-        });
-      } else {
-        form.append(name, String(value));
-      }
-      request.form = form;
       break;
     case "local":
       break;
@@ -119,10 +100,9 @@ export function buildRequest(spec: EndpointSpec, values: Values): ApiRequest {
     path: spec.path,
     acceptStatuses: spec.acceptStatuses,
   };
-  const form = new FormData();
   for (const [key, param] of Object.entries(spec.params ?? {})) {
     const value = values[key];
-    if (!isEmpty(value)) placeValue(request, param, key, value, form);
+    if (!isEmpty(value)) placeValue(request, param, key, value);
   }
   if (spec.prepare) request = spec.prepare(request, values);
   return request;
@@ -142,21 +122,35 @@ async function perform(
   request.debug = values.debugRequest === true;
   const client = connect(values.connection as Connection, context);
   let data: unknown;
-  if (spec.run) {
-    data = await spec.run(client, request, values);
-  } else if (spec.pagination && values.fetchAll === true) {
+  try {
+    data = await send(spec, client, request, values);
+  } catch (error) {
+    const hint = error instanceof ApiError ? spec.hints?.[error.status] : undefined;
+    throw hint ? new ApiError(error as ApiError, hint) : error;
+  }
+  const instanceState = client.session.stateUpdate();
+  return instanceState ? { data, instanceState } : { data };
+}
+
+/** The request(s) of one step: the endpoint's own `run`, Fetch All paging, or one request. */
+async function send(
+  spec: EndpointSpec,
+  client: ProPipeLinesClient,
+  request: ApiRequest,
+  values: Values,
+): Promise<unknown> {
+  if (spec.run) return spec.run(client, request, values);
+  if (spec.pagination && values.fetchAll === true) {
     const pageSize = (request.query?.limit as number | undefined) ?? spec.pagination.maxPageSize;
     const { items } = await fetchPages(client, request, {
       pageSize,
       max: values.maxRecords as number,
+      distinct: spec.pagination.distinct,
     });
-    data = items;
-  } else {
-    const response = await client.request(request);
-    data = spec.result ? spec.result(response, values) : response.data;
+    return items;
   }
-  const instanceState = client.session.stateUpdate();
-  return instanceState ? { data, instanceState } : { data };
+  const response = await client.request(request);
+  return spec.result ? spec.result(response, values) : response.data;
 }
 
 /** The spectral inputs of an endpoint: the connection, its params, and paging switches. */

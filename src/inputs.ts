@@ -298,6 +298,16 @@ export const userIdOrEmail = userInput({
   comments: "A user of the account, by id or email address: pick one from the list.",
 });
 
+/** The statuses the API knows (lead filters, Update Lead, action history values). */
+export const LEAD_STATUSES = ["todo", "standby", "won", "lost", "cancelled"] as const;
+
+/** Several lead statuses, as the lead filters take them. */
+export const leadStatusFilter = choiceListInput({
+  label: "Statuses",
+  choices: LEAD_STATUSES,
+  comments: `Only leads with one of these statuses (add several rows for several statuses): ${LEAD_STATUSES.join(", ")}.`,
+});
+
 export const direction = choiceInput({
   label: "Direction",
   choices: ["desc", "asc"] as const,

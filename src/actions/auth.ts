@@ -6,9 +6,8 @@
 import { input } from "@prismatic-io/spectral";
 import type { ApiResponse } from "../client";
 import { type EndpointSpec, endpointActions, inQuery, local } from "../endpoint";
-import { ApiError, InputError } from "../errors";
 import { emailInput, userInput } from "../inputs";
-import { isEmpty } from "../validate";
+import { isEmpty, RequiredError } from "../validate";
 
 /** What log_as and login answer, from the API document. */
 const sessionExample = {
@@ -30,9 +29,7 @@ const password = input({
     "The user's Pro Pipe Lines password. It is sent once, in the Authorization header, and never appears in the result or the logs.",
   // The value is never part of a message: an error names the input only.
   clean: (value: unknown): string => {
-    if (isEmpty(value)) {
-      throw new InputError("Password", "is required: fill it in or map it from a previous step.");
-    }
+    if (isEmpty(value)) throw new RequiredError("Password");
     return String(value);
   },
 });
@@ -83,19 +80,11 @@ const logIn: EndpointSpec = {
   },
   // Basic auth in place of the connection's credentials: `send`, not `request`.
   run: async (client, request, values) => {
-    try {
-      const auth = basicAuth(values.email as string, values.password as string);
-      const response = await client.send(request, auth);
-      return response.data;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        throw new ApiError(
-          error,
-          "Check the Email and Password inputs: the user may have mistyped them, or be disabled.",
-        );
-      }
-      throw error;
-    }
+    const auth = basicAuth(values.email as string, values.password as string);
+    return (await client.send(request, auth)).data;
+  },
+  hints: {
+    401: "Check the Email and Password inputs: the user may have mistyped them, or be disabled.",
   },
   example: sessionExample,
 };

@@ -1,7 +1,6 @@
 /** Client folders: the companies (clients) that group leads. */
 
-import type { Connection } from "@prismatic-io/spectral";
-import { readConnection } from "../auth";
+import { usesUserToken } from "../auth";
 import { type EndpointSpec, endpointActions, inBody, inPath, inQuery, local } from "../endpoint";
 import { InputError } from "../errors";
 import { choiceInput, clientFolderId, textInput, userInput } from "../inputs";
@@ -91,12 +90,6 @@ const folderExample = {
     user: exampleUserSummary,
   },
 };
-
-/** True when the connection sends a user token (User Login, or API key with Act as User). */
-function usesUserToken(connection: unknown): boolean {
-  const settings = readConnection(connection as Connection);
-  return settings.kind === "userLogin" || Boolean(settings.actAsUser);
-}
 
 const listClientFolders: EndpointSpec = {
   key: "listClientFolders",

@@ -3,8 +3,8 @@
  * rows, assignment, comments, adding prospects in batches of 100, updating and deleting them,
  * turning one into a lead, and the prospects called from a phone number.
  */
-import { type Connection, input } from "@prismatic-io/spectral";
-import { readConnection } from "../auth";
+import { input } from "@prismatic-io/spectral";
+import { usesUserToken } from "../auth";
 import type { ApiRequest, ProPipeLinesClient } from "../client";
 import {
   type EndpointSpec,
@@ -184,8 +184,7 @@ const phoneNumber = textInput({
 /** The API requires an owner when privacy is set with the API key itself. */
 function requireOwnerForPrivacy(values: Values): void {
   if (values.privacy !== "off" || values.userId !== undefined) return;
-  const settings = readConnection(values.connection as Connection);
-  if (settings.kind === "apiKey" && !settings.actAsUser) {
+  if (!usesUserToken(values.connection)) {
     throw new InputError(
       "Owner",
       "is required when Privacy is Off with an API Key connection: choose the user who will own the list.",
@@ -214,16 +213,7 @@ function batchError(error: unknown, done: number, total: number): unknown {
     done === 0
       ? "no prospect was added"
       : `prospects 1–${done} were added; ${done + 1}–${total} were ${rest}`;
-  return new ApiError({
-    status: error.status,
-    type: error.type,
-    apiMessage: `${error.apiMessage} (${added})`,
-    method: error.method,
-    path: error.path,
-    resetAt: error.resetAt,
-    retryAfterSeconds: error.retryAfterSeconds,
-    code: error.code,
-  });
+  return new ApiError({ ...error, apiMessage: `${error.apiMessage} (${added})` });
 }
 
 /** Sends the prospects 100 at a time, in order, and returns every created row. */

@@ -1,9 +1,9 @@
 /** The lead picker: recent leads, narrowed by status, step, owner or email, and bounded. */
 import {
   booleanInput,
-  choiceListInput,
   emailInput,
   integerInput,
+  leadStatusFilter,
   textInput,
   userInput,
 } from "../inputs";
@@ -15,8 +15,6 @@ interface Lead {
   status: string;
   step: string | null;
 }
-
-const LEAD_STATUSES = ["todo", "standby", "won", "cancelled", "lost"] as const;
 
 /** Leads per request: the API's documented default page. */
 const PAGE_SIZE = 100;
@@ -34,11 +32,7 @@ const selectLead: PicklistSpec<Lead> = {
     "Pick a lead, newest first, labelled with its status and step. Narrow the list by status, step, user or email in large accounts.",
   path: "/leads",
   inputs: {
-    status: choiceListInput({
-      label: "Statuses",
-      choices: LEAD_STATUSES,
-      comments: "Only leads with one of these statuses (todo, standby, won, cancelled, lost).",
-    }),
+    status: leadStatusFilter,
     step: textInput({
       label: "Step Name",
       dataSource: "selectStepName",

@@ -5,21 +5,20 @@ import { InputError } from "../../errors";
 import {
   booleanInput,
   choiceInput,
-  choiceListInput,
   dateTimeInput,
   direction,
   emailInput,
   integerInput,
+  LEAD_STATUSES,
   leadId,
+  leadStatusFilter,
   listInput,
   pageInputs,
   textInput,
   userInput,
 } from "../../inputs";
-import { isEmpty, toIdOrEmail } from "../../validate";
+import { checkRange, isEmpty, toIdOrEmail } from "../../validate";
 import { actionHistoriesExample, duplicatesExample, leadListExample } from "./examples";
-import { checkRange, LEAD_STATUSES } from "./inputs";
-import { fetchDistinctPages } from "./paging";
 
 const LEAD_ORDERS = [
   "id",
@@ -57,15 +56,7 @@ const leadFilters = {
   ),
   limit: inQuery(leadPage.limit),
   offset: inQuery(leadPage.offset),
-  status: inQuery(
-    choiceListInput({
-      label: "Statuses",
-      choices: LEAD_STATUSES,
-      comments:
-        "Only leads with one of these statuses (add several rows for several statuses): todo, standby, won, lost, cancelled.",
-    }),
-    "status",
-  ),
+  status: inQuery(leadStatusFilter),
   stepNames: inQuery(
     listInput({
       label: "Step Names",
@@ -324,15 +315,8 @@ const listLeadActionHistories: EndpointSpec = {
     offset: inQuery(historyPage.offset),
   },
   validate: validateHistoryFilters,
-  pagination: { maxPageSize: 100 },
   // The document lists no `offset` here: Fetch All stops if a page only repeats earlier entries.
-  run: (client, request, values) =>
-    values.fetchAll === true
-      ? fetchDistinctPages(client, request, {
-          pageSize: (request.query?.limit as number | undefined) ?? 100,
-          max: values.maxRecords as number,
-        })
-      : client.request(request).then((response) => response.data),
+  pagination: { maxPageSize: 100, distinct: true },
   example: actionHistoriesExample,
 };
 

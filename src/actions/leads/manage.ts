@@ -153,23 +153,7 @@ const sendEmailFromTemplate: EndpointSpec = {
       "email_template_id",
     ),
   },
-  run: async (client, request) => {
-    try {
-      return (await client.request(request)).data;
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 403) throw error;
-      throw new ApiError(
-        {
-          status: error.status,
-          type: error.type,
-          apiMessage: error.apiMessage,
-          method: error.method,
-          path: error.path,
-        },
-        DREAMTEAM_HINT,
-      );
-    }
-  },
+  hints: { 403: DREAMTEAM_HINT },
   example: { message: "Sending email..." },
 };
 

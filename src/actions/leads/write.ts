@@ -1,6 +1,6 @@
 /** Creating and updating a lead, with the API's rules checked before the request. */
 import { input } from "@prismatic-io/spectral";
-import { readConnection } from "../../auth";
+import { usesUserToken } from "../../auth";
 import { type EndpointSpec, inBody, inPath, local, type Values } from "../../endpoint";
 import { InputError } from "../../errors";
 import {
@@ -11,6 +11,7 @@ import {
   idInput,
   integerInput,
   keyValueInput,
+  LEAD_STATUSES,
   leadId,
   listInput,
   stepId,
@@ -20,7 +21,6 @@ import {
 } from "../../inputs";
 import { isEmpty, toQuarterHour } from "../../validate";
 import { createdLeadExample, leadExample } from "./examples";
-import { LEAD_STATUSES } from "./inputs";
 
 const tags = listInput({
   label: "Tags",
@@ -69,18 +69,12 @@ function validateCreate(values: Values): void {
       );
     }
   }
-  if (values.userId !== undefined && actsAsUser(values.connection)) {
+  if (values.userId !== undefined && usesUserToken(values.connection)) {
     throw new InputError(
       "Owner",
       "only works with an API Key connection without Act as user (the API refuses user_id with a user's token; the lead then belongs to that user). Leave Owner empty.",
     );
   }
-}
-
-/** A User Login connection, or an API key acting as a user: requests carry a USER token. */
-function actsAsUser(connection: unknown): boolean {
-  const settings = readConnection(connection as Parameters<typeof readConnection>[0]);
-  return settings.kind === "userLogin" || Boolean(settings.actAsUser);
 }
 
 const createLead: EndpointSpec = {
