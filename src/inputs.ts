@@ -1,6 +1,6 @@
 /**
- * Input builders and the inputs shared by several actions. Every input a user fills is built
- * here, so its label, comment, dropdown values, data source and validation are defined once.
+ * Input builders and the inputs shared by several actions, so each kind of value (an id, a
+ * date, a list of ids, a password, …) is checked one way everywhere.
  *
  * Builders return spectral input definitions whose `clean` converts the platform's string to the
  * API's type, or throws an `InputError` naming the input (see validate.ts).
@@ -56,6 +56,20 @@ export function idInput(opts: Common) {
     clean: (value: unknown) => {
       required(opts.label, value, opts.required);
       return v.toId(opts.label, value);
+    },
+  });
+}
+
+/** Several record ids, one per row or a list mapped from a previous step; repeats dropped. */
+export function idListInput(opts: Common) {
+  return input({
+    ...base(opts),
+    type: "string",
+    collection: "valuelist",
+    clean: (value: unknown): number[] | undefined => {
+      const ids = v.toList(opts.label, value)?.map((id) => v.toId(opts.label, id) as number);
+      required(opts.label, ids, opts.required);
+      return ids && [...new Set(ids)];
     },
   });
 }
@@ -214,6 +228,30 @@ export function dateTimeInput(opts: Common) {
     clean: (value: unknown) => {
       required(opts.label, value, opts.required);
       return v.toDateTime(opts.label, value);
+    },
+  });
+}
+
+/** A time of day, HH:MM on a quarter hour (reminders). */
+export function quarterHourInput(opts: Common) {
+  return input({
+    ...base(opts),
+    type: "string",
+    clean: (value: unknown) => {
+      required(opts.label, value, opts.required);
+      return v.toQuarterHour(opts.label, value);
+    },
+  });
+}
+
+/** A password: masked in the designer; an error names the input, never the value. */
+export function passwordInput(opts: Omit<Common, "example" | "placeholder" | "dataSource">) {
+  return input({
+    ...base(opts),
+    type: "password",
+    clean: (value: unknown): string | undefined => {
+      required(opts.label, value, opts.required);
+      return v.isEmpty(value) ? undefined : String(value);
     },
   });
 }

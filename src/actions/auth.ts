@@ -3,11 +3,9 @@
  * password) and end one. The connection's own token handling lives in auth.ts; these actions
  * are for flows that hand a token to another system or end a session on purpose.
  */
-import { input } from "@prismatic-io/spectral";
 import type { ApiResponse } from "../client";
 import { type EndpointSpec, endpointActions, inQuery, local } from "../endpoint";
-import { emailInput, userInput } from "../inputs";
-import { isEmpty, RequiredError } from "../validate";
+import { emailInput, passwordInput, userInput } from "../inputs";
 
 /** What log_as and login answer, from the API document. */
 const sessionExample = {
@@ -21,17 +19,11 @@ const sessionExample = {
   currency: { code: "USD", symbol: "$" },
 };
 
-const password = input({
+const password = passwordInput({
   label: "Password",
-  type: "password",
   required: true,
   comments:
     "The user's Pro Pipe Lines password. It is sent once, in the Authorization header, and never appears in the result or the logs.",
-  // The value is never part of a message: an error names the input only.
-  clean: (value: unknown): string => {
-    if (isEmpty(value)) throw new RequiredError("Password");
-    return String(value);
-  },
 });
 
 const logInAsUser: EndpointSpec = {

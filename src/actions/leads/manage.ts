@@ -1,10 +1,8 @@
 /** One lead by id: read, assign, file in a client folder, business card, delete, email. */
-import { input } from "@prismatic-io/spectral";
 import type { ApiResponse } from "../../client";
 import { type EndpointSpec, inBody, inPath, type Values } from "../../endpoint";
 import { ApiError } from "../../errors";
-import { clientFolderId, idInput, leadId, userInput } from "../../inputs";
-import { RequiredError, toId, toList } from "../../validate";
+import { clientFolderId, idInput, idListInput, leadId, userInput } from "../../inputs";
 import { leadExample } from "./examples";
 
 const getLead: EndpointSpec = {
@@ -72,19 +70,12 @@ const deleteLead: EndpointSpec = {
   example: { id: 8113 },
 };
 
-const leadIds = input({
+const leadIds = idListInput({
   label: "Lead IDs",
-  type: "string",
-  collection: "valuelist",
   required: true,
   dataSource: "selectLead",
   example: "8484",
   comments: "The leads to delete: one ID per row, or a list mapped from a previous step.",
-  clean: (value: unknown): number[] => {
-    const ids = toList("Lead IDs", value)?.map((id) => toId("Lead IDs", id) as number);
-    if (!ids) throw new RequiredError("Lead IDs");
-    return [...new Set(ids)];
-  },
 });
 
 /**

@@ -1,5 +1,4 @@
 /** Creating and updating a lead, with the API's rules checked before the request. */
-import { input } from "@prismatic-io/spectral";
 import { usesUserToken } from "../../auth";
 import { type EndpointSpec, inBody, inPath, local, type Values } from "../../endpoint";
 import { InputError } from "../../errors";
@@ -14,12 +13,13 @@ import {
   LEAD_STATUSES,
   leadId,
   listInput,
+  quarterHourInput,
   stepId,
   textInput,
   userInput,
   yesNoInput,
 } from "../../inputs";
-import { isEmpty, toQuarterHour } from "../../validate";
+import { isEmpty } from "../../validate";
 import { createdLeadExample, leadExample } from "./examples";
 
 const tags = listInput({
@@ -176,14 +176,11 @@ const durationLabel = (minutes: number) =>
     ? `${minutes} minutes`
     : `${minutes / 60} hour${minutes === 60 ? "" : "s"}`;
 
-const remindTime = input({
+const remindTime = quarterHourInput({
   label: "Reminder Time",
-  type: "string",
-  required: false,
   example: "09:30",
   comments:
     "Time of the reminder, HH:MM in 24h on a quarter hour (09:00, 09:15, 09:30, 09:45), in the account's time zone, for the Reminder Date.",
-  clean: (value: unknown) => toQuarterHour("Reminder Time", value),
 });
 
 /** Inputs whose value is sent to the API (everything but the lead itself). */
