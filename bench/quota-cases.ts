@@ -7,7 +7,7 @@
  * key) unless a case sets it. `minimum` defaults to 1 (one endpoint, one request).
  */
 import type { Emulator } from "../test/emulator";
-import type { ConnectionValue } from "./component";
+import { apiKeyConnection, type ConnectionValue, harness, USER_PASSWORD } from "./component";
 
 export type Params = Record<string, unknown>;
 
@@ -21,12 +21,29 @@ export interface SetupContext {
   sinkUrl: string;
 }
 
+/** The setup context on the emulator's API-key connection; `run` returns an action's `data`. */
+export function makeSetup(emu: Emulator, sinkUrl: string): SetupContext {
+  const connection = apiKeyConnection(emu);
+  return {
+    emu,
+    connection,
+    sinkUrl,
+    run: async (key, params) => (await harness.action(key, { connection, ...params }))?.data,
+  };
+}
+
 export interface QuotaCase {
   params?: Params | ((setup: SetupContext) => Params | Promise<Params>);
   /** Fewest requests the API allows for this call. */
   minimum?: number | ((emu: Emulator) => number);
   /** What the call does, when it is not the obvious single request. */
   note?: string;
+}
+
+/** A case's inputs (its setup run first), on the setup's connection unless the case sets one. */
+export async function resolveParams(spec: QuotaCase, setup: SetupContext): Promise<Params> {
+  const params = typeof spec.params === "function" ? await spec.params(setup) : spec.params;
+  return { connection: setup.connection, ...params };
 }
 
 export interface InvalidCase {
@@ -69,7 +86,7 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
 
   // Auth
   logInAsUser: { params: { user: "stef@example.com" } },
-  logIn: { params: { email: "stef@example.com", password: "correct horse battery staple" } },
+  logIn: { params: { email: "stef@example.com", password: USER_PASSWORD } },
   logOut: { note: "API key: the API answers 304, nothing to log out" },
 
   // Account setup

@@ -6,14 +6,12 @@
  * differing line, when the files in the repository differ (CI runs it).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Component } from "@prismatic-io/spectral/dist/serverTypes";
+import { component } from "../test/harness";
 import { renderReference, summaryTable } from "./reference/render";
 
 const root = process.cwd();
-const component: Component = createRequire(join(root, "package.json"))("./dist/index.js").default;
 
 const START = "<!-- summary:start -->";
 const END = "<!-- summary:end -->";

@@ -10,6 +10,7 @@ import {
   actionRunner,
   apiKeyConnection,
   dataOf,
+  errorRunner,
   loginConnection,
   useEmulator,
 } from "./helpers";
@@ -17,13 +18,7 @@ import {
 const emu = useEmulator();
 
 const run = actionRunner(emu);
-
-/** Runs an action that must be refused before sending, and returns its error. */
-async function refused(key: string, params: Record<string, unknown>) {
-  const error = await actionError(key, { connection: apiKeyConnection(emu), ...params });
-  expect(emu.log).toHaveLength(0);
-  return error;
-}
+const errorFrom = errorRunner(emu);
 
 describe("pipeline steps and pipelines", () => {
   it("lists the steps with their pipeline, first step first", async () => {
@@ -64,21 +59,20 @@ describe("pipeline steps and pipelines", () => {
   });
 
   it("reports an unknown step as not found", async () => {
-    const error = await actionError("getStep", {
-      connection: apiKeyConnection(emu),
-      step: "Nowhere",
-    });
+    const error = await errorFrom("getStep", { step: "Nowhere" });
     expect(error).toMatchObject({ name: "ApiError", status: 404 });
     expect(emu.requests("GET", "/steps/Nowhere")).toHaveLength(1);
   });
 
   it("refuses an empty step with no request", async () => {
-    const error = await refused("getStep", { step: "  " });
+    const error = await errorFrom("getStep", { step: "  " });
+    expect(emu.log).toHaveLength(0);
     expect(error).toMatchObject({ name: "InputError", input: "Step" });
   });
 
   it("refuses a direction outside the dropdown with no request", async () => {
-    const error = await refused("listSteps", { direction: "sideways" });
+    const error = await errorFrom("listSteps", { direction: "sideways" });
+    expect(emu.log).toHaveLength(0);
     expect(error).toMatchObject({ name: "InputError", input: "Direction" });
   });
 
@@ -151,7 +145,8 @@ describe("tag categories and predefined tags", () => {
   });
 
   it("refuses a tag without a valid category id, with no request", async () => {
-    const error = await refused("createPredefinedTag", { name: "Partner", categoryId: "Origin" });
+    const error = await errorFrom("createPredefinedTag", { name: "Partner", categoryId: "Origin" });
+    expect(emu.log).toHaveLength(0);
     expect(error).toMatchObject({ name: "InputError", input: "Category ID" });
   });
 });
@@ -203,7 +198,8 @@ describe("fields", () => {
   });
 
   it("refuses a 33-character name with no request", async () => {
-    const error = await refused("createField", { name: "x".repeat(33), parentType: "lead" });
+    const error = await errorFrom("createField", { name: "x".repeat(33), parentType: "lead" });
+    expect(emu.log).toHaveLength(0);
     expect(error).toMatchObject({ name: "InputError", input: "Name" });
     expect(error.message).toContain("at most 32");
   });
@@ -214,24 +210,25 @@ describe("fields", () => {
   });
 
   it("refuses an unknown field type with no request", async () => {
-    const error = await refused("createField", {
+    const error = await errorFrom("createField", {
       name: "Score",
       parentType: "lead",
       type: "custom6",
     });
+    expect(emu.log).toHaveLength(0);
     expect(error).toMatchObject({ name: "InputError", input: "Type" });
     expect(error.message).toContain("custom5");
   });
 
   it("refuses an unknown parent type with no request", async () => {
-    const error = await refused("createField", { name: "Score", parentType: "deal" });
+    const error = await errorFrom("createField", { name: "Score", parentType: "deal" });
+    expect(emu.log).toHaveLength(0);
     expect(error).toMatchObject({ name: "InputError", input: "Field Of" });
   });
 
   it("explains a custom type refused on the starter edition", async () => {
     emu.edition = "starter";
-    const error = await actionError("createField", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("createField", {
       name: "Score",
       parentType: "lead",
       type: "custom1",

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   actionError,
   apiKeyConnection,
+  basicAuth,
+  errorRunner,
   harness,
   loginConnection,
   serialize,
@@ -12,8 +14,7 @@ import {
 
 const emu = useEmulator();
 
-const basic = (email: string, password: string) =>
-  `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}`;
+const errorFrom = errorRunner(emu);
 
 describe("Log In As User", () => {
   it("exchanges the API key for the user's token (by email)", async () => {
@@ -51,10 +52,7 @@ describe("Log In As User", () => {
   });
 
   it("refuses a value that is neither an id nor an email, with no request", async () => {
-    const error = await actionError("logInAsUser", {
-      connection: apiKeyConnection(emu),
-      user: "John Doe",
-    });
+    const error = await errorFrom("logInAsUser", { user: "John Doe" });
     expect(error).toMatchObject({ name: "InputError", input: "User" });
     expect(emu.log).toHaveLength(0);
   });
@@ -70,7 +68,7 @@ describe("Log In", () => {
     expect(emu.log).toHaveLength(1);
     const [sent] = emu.log;
     expect(sent).toMatchObject({ method: "GET", path: "/auth/login", query: {}, status: 200 });
-    expect(sent?.headers.authorization).toBe(basic("john.doe@mycompany.com", USER_PASSWORD));
+    expect(sent?.headers.authorization).toBe(basicAuth("john.doe@mycompany.com", USER_PASSWORD));
     expect(sent?.headers["x-api-key"]).toBeUndefined();
     expect(sent?.headers["x-user-token"]).toBeUndefined();
     const data = result?.data as Record<string, unknown>;
@@ -81,11 +79,7 @@ describe("Log In", () => {
 
   it("refuses a wrong password with a hint about the inputs, never echoing it", async () => {
     const wrong = "not-the-password-42";
-    const error = await actionError("logIn", {
-      connection: apiKeyConnection(emu),
-      email: "john.doe@mycompany.com",
-      password: wrong,
-    });
+    const error = await errorFrom("logIn", { email: "john.doe@mycompany.com", password: wrong });
     expect(error).toMatchObject({ name: "ApiError", status: 401 });
     expect(error.message).toContain("Invalid login or password");
     expect(error.message).toContain("Check the Email and Password inputs");
@@ -94,18 +88,10 @@ describe("Log In", () => {
   });
 
   it("refuses a malformed email or an empty password with no request", async () => {
-    const badEmail = await actionError("logIn", {
-      connection: apiKeyConnection(emu),
-      email: "john.doe@",
-      password: USER_PASSWORD,
-    });
+    const badEmail = await errorFrom("logIn", { email: "john.doe@", password: USER_PASSWORD });
     expect(badEmail).toMatchObject({ name: "InputError", input: "Email" });
     expect(serialize(badEmail)).not.toContain(USER_PASSWORD);
-    const noPassword = await actionError("logIn", {
-      connection: apiKeyConnection(emu),
-      email: "john.doe@mycompany.com",
-      password: "",
-    });
+    const noPassword = await errorFrom("logIn", { email: "john.doe@mycompany.com", password: "" });
     expect(noPassword).toMatchObject({ name: "InputError", input: "Password" });
     expect(emu.log).toHaveLength(0);
   });

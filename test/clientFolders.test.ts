@@ -4,8 +4,8 @@ import type { ClientFolder } from "./emulator/resources/clientFolders";
 import {
   actionError,
   actionRunner,
-  apiKeyConnection,
   dataOf,
+  errorRunner,
   harness,
   loginConnection,
   useEmulator,
@@ -15,6 +15,7 @@ const emu = useEmulator();
 const folders = () => emu.store.table<ClientFolder>("clientFolders");
 
 const run = actionRunner(emu);
+const errorFrom = errorRunner(emu);
 
 describe("List Client Folders", () => {
   it("sends no sort parameters by default and returns the folders by name", async () => {
@@ -33,10 +34,7 @@ describe("List Client Folders", () => {
   });
 
   it("refuses an order outside the dropdown with no request", async () => {
-    const error = await actionError("listClientFolders", {
-      connection: apiKeyConnection(emu),
-      order: "created_at",
-    });
+    const error = await errorFrom("listClientFolders", { order: "created_at" });
     expect(error).toMatchObject({ name: "InputError", input: "Order By" });
     expect(emu.log).toHaveLength(0);
   });
@@ -89,10 +87,7 @@ describe("client folder round trip", () => {
     expect(deleted?.data).toEqual({ id: folder.id });
     expect(folders().has(folder.id)).toBe(false);
 
-    const gone = await actionError("getClientFolder", {
-      connection: apiKeyConnection(emu),
-      clientFolderId: String(folder.id),
-    });
+    const gone = await errorFrom("getClientFolder", { clientFolderId: String(folder.id) });
     expect(gone).toMatchObject({ name: "ApiError", status: 404 });
   });
 
@@ -118,28 +113,19 @@ describe("client folder inputs refused before sending", () => {
   });
 
   it("refuses a create without a name", async () => {
-    const error = await actionError("createClientFolder", {
-      connection: apiKeyConnection(emu),
-      name: "  ",
-    });
+    const error = await errorFrom("createClientFolder", { name: "  " });
     expect(error).toMatchObject({ name: "InputError", input: "Name" });
     expect(emu.log).toHaveLength(0);
   });
 
   it("refuses an update with nothing to change", async () => {
-    const error = await actionError("updateClientFolder", {
-      connection: apiKeyConnection(emu),
-      clientFolderId: "12",
-    });
+    const error = await errorFrom("updateClientFolder", { clientFolderId: "12" });
     expect(error.message).toContain("nothing to update");
     expect(emu.log).toHaveLength(0);
   });
 
   it("refuses an id that is not a number", async () => {
-    const error = await actionError("deleteClientFolder", {
-      connection: apiKeyConnection(emu),
-      clientFolderId: "12/../../users",
-    });
+    const error = await errorFrom("deleteClientFolder", { clientFolderId: "12/../../users" });
     expect(error).toMatchObject({ name: "InputError", input: "Client Folder ID" });
     expect(emu.log).toHaveLength(0);
     expect(folders().has(12)).toBe(true);

@@ -3,7 +3,7 @@
  * results, request counts, filters, empty accounts and errors; then a walk over the component
  * definition checking that every ID input names its picklist.
  */
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACTIVITIES_TABLE, type Activity } from "./emulator/resources/activities";
 import { CLIENT_FOLDERS_TABLE } from "./emulator/resources/clientFolders";
 import { FIELDS_TABLE } from "./emulator/resources/fields";
@@ -16,8 +16,11 @@ import type { Step } from "./emulator/store";
 import {
   apiKeyConnection,
   component,
+  errorOf,
   harness,
   loginConnection,
+  onlyRequest,
+  pages,
   serialize,
   useEmulator,
 } from "./helpers";
@@ -35,20 +38,9 @@ async function pick(
   return result as Picked;
 }
 
-async function pickError(key: string, params: Record<string, unknown>) {
-  try {
-    await harness.dataSource(key, params);
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error(`Data source ${key} did not fail`);
-}
-
-/** Exactly one request was sent, a GET of `path`; its query string. */
-function onlyRequest(path: string, on: Emulator = emu): Record<string, string> {
-  expect(on.requests().map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${path}`]);
-  return on.requests()[0]?.query ?? {};
-}
+/** What a data source threw (fails if it did not throw). */
+const pickError = (key: string, params: Record<string, unknown>) =>
+  errorOf(harness.dataSource(key, params), `Data source ${key}`);
 
 /** Adds a record to a table for the duration of `body`. */
 async function withRecord<T>(
@@ -113,7 +105,7 @@ describe("steps and pipelines", () => {
       { key: "1190", label: "Sales funnel › In-touch" },
       { key: "1191", label: "Sales funnel › Closing" },
     ]);
-    onlyRequest("/steps");
+    onlyRequest(emu, "GET", "/steps");
   });
 
   it("selectStepName: the exact step name as key, once per name", async () => {
@@ -134,7 +126,7 @@ describe("steps and pipelines", () => {
         { key: "Closing", label: "Sales funnel › Closing" },
       ]);
     });
-    onlyRequest("/steps");
+    onlyRequest(emu, "GET", "/steps");
   });
 
   it("selectPipeline: pipelines by name", async () => {
@@ -142,7 +134,7 @@ describe("steps and pipelines", () => {
       { key: "26", label: "Accounting funnel" },
       { key: "25", label: "Sales funnel" },
     ]);
-    onlyRequest("/pipelines");
+    onlyRequest(emu, "GET", "/pipelines");
   });
 });
 
@@ -153,7 +145,7 @@ describe("users and teams", () => {
       { key: "514", label: "Stéphanie Stone <stef@example.com>" },
       { key: "516", label: "Support <support@mycompany.com>" },
     ]);
-    expect(onlyRequest("/users")).toEqual({});
+    expect(onlyRequest(emu, "GET", "/users").query).toEqual({});
   });
 
   it("selectUser: disabled users on request, marked as such", async () => {
@@ -163,7 +155,7 @@ describe("users and teams", () => {
       label: "Former Employee <former@mycompany.com> (disabled)",
     });
     expect(picked).toHaveLength(4);
-    onlyRequest("/users");
+    onlyRequest(emu, "GET", "/users");
   });
 
   it("selectUser: accents and case do not disturb the order", async () => {
@@ -191,14 +183,14 @@ describe("users and teams", () => {
       { key: "3", label: "Marketing" },
       { key: "2", label: "Sales" },
     ]);
-    onlyRequest("/teams");
+    onlyRequest(emu, "GET", "/teams");
   });
 });
 
 describe("client folders", () => {
   it("selectClientFolder: active folders only by default", async () => {
     expect(await pick("selectClientFolder")).toEqual([{ key: "12", label: "Acme" }]);
-    onlyRequest("/clients");
+    onlyRequest(emu, "GET", "/clients");
   });
 
   it("selectClientFolder: inactive folders on request, marked as such", async () => {
@@ -206,7 +198,7 @@ describe("client folders", () => {
       { key: "12", label: "Acme" },
       { key: "2", label: "Corporate (inactive)" },
     ]);
-    onlyRequest("/clients");
+    onlyRequest(emu, "GET", "/clients");
   });
 });
 
@@ -216,7 +208,7 @@ describe("categories and predefined tags", () => {
       { key: "12", label: "Origin" },
       { key: "13", label: "Product" },
     ]);
-    onlyRequest("/categories");
+    onlyRequest(emu, "GET", "/categories");
   });
 
   it("selectPredefinedTag: “Category › Tag”, sorted", async () => {
@@ -228,7 +220,7 @@ describe("categories and predefined tags", () => {
       { key: "60", label: "Product › Phone" },
       { key: "61", label: "Product › Tablet" },
     ]);
-    onlyRequest("/predefined_tags");
+    onlyRequest(emu, "GET", "/predefined_tags");
   });
 
   it("selectPredefinedTagName: the tag name as key", async () => {
@@ -246,7 +238,7 @@ describe("categories and predefined tags", () => {
       "Phone",
       "Tablet",
     ]);
-    onlyRequest("/predefined_tags");
+    onlyRequest(emu, "GET", "/predefined_tags");
   });
 });
 
@@ -258,7 +250,7 @@ describe("fields and activities", () => {
       { key: "1", label: "Lead › Firstname" },
       { key: "2", label: "Lead › Lastname" },
     ]);
-    expect(onlyRequest("/fields")).toEqual({});
+    expect(onlyRequest(emu, "GET", "/fields").query).toEqual({});
   });
 
   it("selectField: narrowed to lead fields by the API's type parameter", async () => {
@@ -267,7 +259,7 @@ describe("fields and activities", () => {
       "Lead › Firstname",
       "Lead › Lastname",
     ]);
-    expect(onlyRequest("/fields")).toEqual({ type: "lead" });
+    expect(onlyRequest(emu, "GET", "/fields").query).toEqual({ type: "lead" });
   });
 
   it("selectActivity: sub-activities labelled with their parent", async () => {
@@ -278,7 +270,7 @@ describe("fields and activities", () => {
       { key: "274", label: "E-mail" },
       { key: "275", label: "Meeting" },
     ]);
-    onlyRequest("/activities");
+    onlyRequest(emu, "GET", "/activities");
   });
 
   it("selectActivity: disabled activities only on request", async () => {
@@ -309,7 +301,10 @@ describe("prospecting lists", () => {
       { key: "112", label: "Prospect" },
       { key: "17197", label: "Square prospects" },
     ]);
-    expect(onlyRequest("/spreadsheets")).toEqual({ direction: "desc", limit: "500" });
+    expect(onlyRequest(emu, "GET", "/spreadsheets").query).toEqual({
+      direction: "desc",
+      limit: "500",
+    });
   });
 
   it("selectProspectingList: archived lists on request; the Maximum is the request's limit", async () => {
@@ -320,7 +315,10 @@ describe("prospecting lists", () => {
         { key: "17197", label: "Square prospects" },
       ],
     );
-    expect(onlyRequest("/spreadsheets")).toEqual({ direction: "desc", limit: "20" });
+    expect(onlyRequest(emu, "GET", "/spreadsheets").query).toEqual({
+      direction: "desc",
+      limit: "20",
+    });
   });
 });
 
@@ -332,7 +330,7 @@ describe("webhooks", () => {
       { key: "65", label: "Lead deleted notification (lead.deleted) [disabled]" },
       { key: "62", label: "My webhook (lead.content_has_changed) [disabled]" },
     ]);
-    onlyRequest("/webhooks");
+    onlyRequest(emu, "GET", "/webhooks");
   });
 
   it("selectWebhook: an unnamed webhook reads “event → target”", async () => {
@@ -380,13 +378,6 @@ describe("selectLead", () => {
     });
   });
 
-  beforeEach(() => {
-    leadsEmu.clearLog();
-  });
-
-  const pages = () =>
-    leadsEmu.requests("GET", PAGES).map((r) => ({ limit: r.query.limit, offset: r.query.offset }));
-
   it("labels leads “Title (status, step)”, newest first, within the default Maximum of 300", async () => {
     const picked = await pick("selectLead", {}, leadsEmu);
     expect(picked).toHaveLength(300);
@@ -397,7 +388,7 @@ describe("selectLead", () => {
     expect(picked[1]?.label).toBe("Lead 350 (todo, Incoming)");
     const keys = picked.map((p) => Number(p.key));
     expect(keys).toEqual([...keys].sort((a, b) => b - a));
-    expect(pages()).toEqual([
+    expect(pages(leadsEmu, PAGES)).toEqual([
       { limit: "100", offset: "0" },
       { limit: "100", offset: "100" },
       { limit: "100", offset: "200" },
@@ -408,7 +399,7 @@ describe("selectLead", () => {
   it("a smaller Maximum costs fewer pages: 120 → 100 + 20", async () => {
     const picked = await pick("selectLead", { maximum: "120" }, leadsEmu);
     expect(picked).toHaveLength(120);
-    expect(pages()).toEqual([
+    expect(pages(leadsEmu, PAGES)).toEqual([
       { limit: "100", offset: "0" },
       { limit: "20", offset: "100" },
     ]);
@@ -486,11 +477,10 @@ describe("an empty account", () => {
     ["selectProspectingList", "/spreadsheets"],
     ["selectWebhook", "/webhooks"],
   ])("%s gives an empty list from one request", async (key, path) => {
-    bare.clearLog();
     expect(await harness.dataSource(key, { connection: apiKeyConnection(bare) })).toEqual({
       result: [],
     });
-    onlyRequest(path, bare);
+    onlyRequest(bare, "GET", path);
   });
 });
 

@@ -4,13 +4,11 @@
  * emulator, and every documented method + path must appear among the requests, answered.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTION_CASES, type Params, type SetupContext } from "../bench/quota-cases";
-import { type LoggedRequest, startEmulator } from "./emulator";
+import { ACTION_CASES, makeSetup, resolveParams } from "../bench/quota-cases";
+import { type Emulator, type LoggedRequest, startEmulator } from "./emulator";
 import { type Sink, startSink } from "./emulator/sink";
 import endpoints from "./fixtures/endpoints.json";
-import { apiKeyConnection, component, harness } from "./helpers";
-
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+import { component, harness } from "./helpers";
 
 /** `/leads/{id}/comments` → a pattern for the paths the emulator logs. */
 function pathPattern(template: string): RegExp {
@@ -31,25 +29,17 @@ describe("every documented endpoint", () => {
   beforeAll(async () => {
     emu = await startEmulator();
     sink = await startSink();
-    const connection = apiKeyConnection(emu);
-    const setup: SetupContext = {
-      emu,
-      connection,
-      sinkUrl: sink.url,
-      run: async (key: string, params: Params) =>
-        (await harness.action(key, { connection, ...params }))?.data,
-    };
+    const setup = makeSetup(emu, sink.url);
     for (const key of Object.keys(component.actions).sort()) {
       const spec = ACTION_CASES[key];
       if (!spec) {
         failures.push(`${key}: no typical call in bench/quota-cases.ts`);
         continue;
       }
-      const params =
-        typeof spec.params === "function" ? await spec.params(setup) : (spec.params ?? {});
+      const params = await resolveParams(spec, setup);
       const before = emu.log.length;
       try {
-        await harness.action(key, { connection, ...params });
+        await harness.action(key, params);
       } catch (error) {
         failures.push(`${key}: ${(error as Error).message}`);
       }

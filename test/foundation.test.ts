@@ -6,7 +6,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { HttpError } from "./emulator";
 import {
   actionError,
+  actionRunner,
   apiKeyConnection,
+  basicAuth,
+  errorRunner,
   harness,
   loginConnection,
   serialize,
@@ -16,6 +19,9 @@ import {
 
 const emu = useEmulator();
 
+const run = actionRunner(emu);
+const errorFrom = errorRunner(emu);
+
 beforeEach(() => {
   emu.clearFaults();
   emu.dailyQuota = 2000;
@@ -23,15 +29,10 @@ beforeEach(() => {
   emu.suspended = false;
 });
 
-const ping = (connection: unknown, context = {}) =>
-  harness.action("testConnection", { connection }, context);
-const raw = (connection: unknown, params: Record<string, unknown>) =>
-  harness.action("rawRequest", { connection, ...params });
-
 describe("Test Connection", () => {
   it("sends exactly one GET /api/v2/ping with X-API-KEY", async () => {
     const key = emu.newApiKey();
-    const result = await ping(apiKeyConnection(emu, { apiKey: key }));
+    const result = await run("testConnection", {}, apiKeyConnection(emu, { apiKey: key }));
     expect(result?.data).toEqual({ status: 200, message: "Your API key is correct." });
     expect(emu.log).toHaveLength(1);
     expect(emu.log[0]).toMatchObject({ method: "GET", path: "/ping", status: 200 });
@@ -41,7 +42,7 @@ describe("Test Connection", () => {
   });
 
   it("accepts the account with a trailing /api/v2", async () => {
-    await ping(apiKeyConnection(emu, { account: `${emu.account}/api/v2/` }));
+    await run("testConnection", {}, apiKeyConnection(emu, { account: `${emu.account}/api/v2/` }));
     expect(emu.requests("GET", "/ping")).toHaveLength(1);
   });
 });
@@ -54,7 +55,7 @@ describe("API Key connection with Act as User", () => {
     });
     let instanceState: Record<string, unknown> = {};
     for (let i = 0; i < 10; i++) {
-      const result = await ping(connection, { instanceState });
+      const result = await run("testConnection", {}, connection, { instanceState });
       expect(result?.data).toEqual({ status: 200, message: "Your USER token is correct." });
       instanceState = { ...instanceState, ...(result?.instanceState ?? {}) };
     }
@@ -73,9 +74,9 @@ describe("API Key connection with Act as User", () => {
 
   it("fetches a new token once when the cached one is rejected", async () => {
     const connection = apiKeyConnection(emu, { apiKey: emu.newApiKey(), actAsUser: "515" });
-    await ping(connection);
+    await run("testConnection", {}, connection);
     emu.revokeTokens();
-    await ping(connection);
+    await run("testConnection", {}, connection);
     expect(emu.requests("GET", "/auth/log_as")).toHaveLength(2);
     expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([200, 401, 200]);
   });
@@ -86,17 +87,18 @@ describe("User Login connection", () => {
     const connection = loginConnection(emu, "support@mycompany.com");
     let instanceState: Record<string, unknown> = {};
     for (let i = 0; i < 10; i++) {
-      const result = await ping(connection, { instanceState });
+      const result = await run("testConnection", {}, connection, { instanceState });
       instanceState = { ...instanceState, ...(result?.instanceState ?? {}) };
     }
     const logins = emu.requests("GET", "/auth/login");
     expect(logins).toHaveLength(1);
-    const expected = `Basic ${Buffer.from(`support@mycompany.com:${USER_PASSWORD}`).toString("base64")}`;
-    expect(logins[0]?.headers.authorization).toBe(expected);
+    expect(logins[0]?.headers.authorization).toBe(
+      basicAuth("support@mycompany.com", USER_PASSWORD),
+    );
     expect(logins[0]?.query).toEqual({});
 
     emu.revokeTokens();
-    const result = await ping(connection, { instanceState });
+    const result = await run("testConnection", {}, connection, { instanceState });
     expect(result?.data).toEqual({ status: 200, message: "Your USER token is correct." });
     expect(emu.requests("GET", "/auth/login")).toHaveLength(2);
     expect(emu.requests("GET", "/ping")).toHaveLength(12);
@@ -153,7 +155,7 @@ describe("API errors", () => {
 
   it("402: the subscription is suspended", async () => {
     emu.suspended = true;
-    const error = await actionError("testConnection", { connection: apiKeyConnection(emu) });
+    const error = await errorFrom("testConnection");
     expect(error.message).toContain("402");
     expect(error.message).toContain("Suspended account: pay your subscription to use the API.");
     expect(error.message).toContain("subscription is suspended");
@@ -161,11 +163,7 @@ describe("API errors", () => {
   });
 
   it("404: the record does not exist", async () => {
-    const error = await actionError("rawRequest", {
-      connection: apiKeyConnection(emu),
-      method: "GET",
-      path: "/no_such_resource/1",
-    });
+    const error = await errorFrom("rawRequest", { method: "GET", path: "/no_such_resource/1" });
     expect(error.status).toBe(404);
     expect(error.message).toContain("Entry not found");
     expect(error.message).toContain("does not exist");
@@ -175,8 +173,7 @@ describe("API errors", () => {
     emu.router.on("POST", "/test/unprocessable", () => {
       throw new HttpError(422, "Unprocessable -- Unable to perform your request", "unprocessable");
     });
-    const error = await actionError("rawRequest", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("rawRequest", {
       method: "POST",
       path: "/test/unprocessable",
       body: '{"a": 1}',
@@ -189,7 +186,7 @@ describe("API errors", () => {
 
   it("429: sent exactly once, says the daily quota is spent and when it resets", async () => {
     emu.dailyQuota = 0;
-    const error = await actionError("testConnection", { connection: apiKeyConnection(emu) });
+    const error = await errorFrom("testConnection");
     expect(error.status).toBe(429);
     expect(error.message).toContain("Too many requests");
     expect(error.message).toContain("daily quota of 2000");
@@ -199,14 +196,14 @@ describe("API errors", () => {
 
   it("500 on GET: retried with backoff and recovers", async () => {
     emu.failNext(2, "500");
-    const result = await ping(apiKeyConnection(emu));
+    const result = await run("testConnection");
     expect(result?.data).toMatchObject({ status: 200 });
     expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([500, 500, 200]);
   });
 
   it("500 on GET that persists: gives up after 3 retries with the status and message", async () => {
     emu.failNext(10, "500");
-    const error = await actionError("testConnection", { connection: apiKeyConnection(emu) });
+    const error = await errorFrom("testConnection");
     expect(error.status).toBe(500);
     expect(error.message).toContain("500");
     expect(error.message).toContain("Internal server error");
@@ -217,7 +214,7 @@ describe("API errors", () => {
   it("500 on PUT: retried (idempotent)", async () => {
     emu.router.on("PUT", "/test/idempotent", () => ({ body: { ok: true } }));
     emu.failNext(1, "500");
-    const result = await raw(apiKeyConnection(emu), {
+    const result = await run("rawRequest", {
       method: "PUT",
       path: "/test/idempotent",
       body: '{"x":1}',
@@ -229,8 +226,7 @@ describe("API errors", () => {
   it("500 on POST: sent exactly once, never retried", async () => {
     emu.router.on("POST", "/test/create", () => ({ body: { created: true } }));
     emu.failNext(1, "500");
-    const error = await actionError("rawRequest", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("rawRequest", {
       method: "POST",
       path: "/test/create",
       body: '{"title":"x"}',
@@ -241,7 +237,7 @@ describe("API errors", () => {
 
   it("connection reset on GET: retried and recovers", async () => {
     emu.failNext(1, "reset");
-    const result = await ping(apiKeyConnection(emu));
+    const result = await run("testConnection");
     expect(result?.data).toMatchObject({ status: 200 });
     expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([-1, 200]);
   });
@@ -249,8 +245,7 @@ describe("API errors", () => {
   it("connection reset on POST: sent exactly once, error names the network failure", async () => {
     emu.router.on("POST", "/test/create2", () => ({ body: { created: true } }));
     emu.failNext(1, "reset");
-    const error = await actionError("rawRequest", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("rawRequest", {
       method: "POST",
       path: "/test/create2",
       body: '{"title":"x"}',
@@ -265,7 +260,7 @@ describe("API errors", () => {
 describe("Raw Request", () => {
   it("sends the method, path, query, JSON body and extra headers with the connection's auth", async () => {
     emu.router.on("POST", "/test/echo", (ctx) => ({ body: { got: ctx.body } }));
-    const result = await raw(apiKeyConnection(emu), {
+    const result = await run("rawRequest", {
       method: "POST",
       path: "test/echo",
       queryParams: [{ key: "status", value: "todo,won" }],
@@ -291,11 +286,7 @@ describe("Raw Request", () => {
   ];
   for (const path of escapes) {
     it(`refuses the path "${path}" with no request`, async () => {
-      const error = await actionError("rawRequest", {
-        connection: apiKeyConnection(emu),
-        method: "GET",
-        path,
-      });
+      const error = await errorFrom("rawRequest", { method: "GET", path });
       expect(error.name).toBe("InputError");
       expect(error.message).toMatch(/^Path: /);
       expect(emu.log).toHaveLength(0);
@@ -303,8 +294,7 @@ describe("Raw Request", () => {
   }
 
   it("refuses credential headers with no request", async () => {
-    const error = await actionError("rawRequest", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("rawRequest", {
       method: "GET",
       path: "/ping",
       headers: [{ key: "X-API-KEY", value: "other" }],
@@ -314,11 +304,7 @@ describe("Raw Request", () => {
   });
 
   it("refuses an unknown method with no request", async () => {
-    const error = await actionError("rawRequest", {
-      connection: apiKeyConnection(emu),
-      method: "PATCH",
-      path: "/ping",
-    });
+    const error = await errorFrom("rawRequest", { method: "PATCH", path: "/ping" });
     expect(error.message).toMatch(/^Method: /);
     expect(emu.log).toHaveLength(0);
   });
@@ -346,13 +332,15 @@ describe("Secrets never leak", () => {
     const errors: unknown[] = [];
     try {
       // Debug logging of a successful call with the API key.
-      await raw(apiKeyConnection(emu, { apiKey }), {
-        method: "GET",
-        path: "/ping",
-        debugRequest: "true",
-      });
+      await run(
+        "rawRequest",
+        { method: "GET", path: "/ping", debugRequest: "true" },
+        apiKeyConnection(emu, { apiKey }),
+      );
       // A token-based connection, then failures of every kind.
-      await ping(apiKeyConnection(emu, { apiKey, actAsUser: "514" }), { logger });
+      await run("testConnection", {}, apiKeyConnection(emu, { apiKey, actAsUser: "514" }), {
+        logger,
+      });
       await harness.action(
         "rawRequest",
         {

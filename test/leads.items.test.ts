@@ -1,22 +1,17 @@
 /** Comments, attachments and action histories of a lead: exact requests and answers. */
 import { describe, expect, it } from "vitest";
-import { dataRunner, useEmulator } from "./helpers";
+import { dataRunner, onlyRequest, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
 const run = dataRunner(emu);
-
-function onlyRequest() {
-  expect(emu.log).toHaveLength(1);
-  return emu.log[0] as NonNullable<(typeof emu.log)[0]>;
-}
 
 describe("comments", () => {
   it("List Lead Comments: GET /leads/{lead_id}/comments with the direction", async () => {
     const data = (await run("listLeadComments", { leadId: "8113", direction: "asc" })) as Array<{
       id: number;
     }>;
-    expect(onlyRequest()).toMatchObject({
+    expect(onlyRequest(emu)).toMatchObject({
       method: "GET",
       path: "/leads/8113/comments",
       query: { direction: "asc" },
@@ -31,7 +26,7 @@ describe("comments", () => {
       author: "john.doe@mycompany.com",
       activityId: "3",
     });
-    expect(onlyRequest()).toMatchObject({
+    expect(onlyRequest(emu)).toMatchObject({
       method: "POST",
       path: "/leads/8112/comments",
       body: {
@@ -49,7 +44,7 @@ describe("comments", () => {
 
   it("Create Lead Comment sends only the content when nothing else is filled", async () => {
     await run("createLeadComment", { leadId: "8112", content: "Short" });
-    expect(onlyRequest().body).toEqual({ content: "Short" });
+    expect(onlyRequest(emu).body).toEqual({ content: "Short" });
   });
 
   it("Delete Lead Comment: DELETE /leads/{lead_id}/comments/{id}", async () => {
@@ -58,7 +53,7 @@ describe("comments", () => {
     };
     emu.clearLog();
     const data = await run("deleteLeadComment", { leadId: "8112", commentId: String(created.id) });
-    expect(onlyRequest()).toMatchObject({
+    expect(onlyRequest(emu)).toMatchObject({
       method: "DELETE",
       path: `/leads/8112/comments/${created.id}`,
     });
@@ -69,13 +64,13 @@ describe("comments", () => {
 describe("attachments", () => {
   it("List Lead Attachments: GET /leads/{lead_id}/attachments", async () => {
     const data = (await run("listLeadAttachments", { leadId: "8113" })) as Array<{ kind: string }>;
-    expect(onlyRequest()).toMatchObject({ method: "GET", path: "/leads/8113/attachments" });
+    expect(onlyRequest(emu)).toMatchObject({ method: "GET", path: "/leads/8113/attachments" });
     expect(data.map((a) => a.kind)).toEqual(["attachment", "freshbooks_estimate"]);
   });
 
   it("Get Lead Attachment Download URL: GET /leads/{lead_id}/attachments/{id}", async () => {
     const data = await run("getLeadAttachment", { leadId: "8113", attachmentId: "422" });
-    expect(onlyRequest()).toMatchObject({ method: "GET", path: "/leads/8113/attachments/422" });
+    expect(onlyRequest(emu)).toMatchObject({ method: "GET", path: "/leads/8113/attachments/422" });
     expect(data).toEqual({ url: expect.stringContaining("You_Dont_Need_a_CRM.pdf") });
   });
 
@@ -86,7 +81,7 @@ describe("attachments", () => {
       file: { data: bytes, contentType: "application/pdf" },
       fileName: "quote.pdf",
     });
-    const request = onlyRequest();
+    const request = onlyRequest(emu);
     expect(request).toMatchObject({ method: "POST", path: "/leads/8112/attachments", status: 201 });
     expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect(request.parts).toHaveLength(1);
@@ -109,7 +104,7 @@ describe("attachments", () => {
       file: "hello, world",
       fileName: "notes.txt",
     });
-    const part = onlyRequest().parts[0];
+    const part = onlyRequest(emu).parts[0];
     expect(part).toMatchObject({
       name: "attachment",
       filename: "notes.txt",
@@ -129,7 +124,7 @@ describe("attachments", () => {
       leadId: "8112",
       attachmentId: String(uploaded.id),
     });
-    expect(onlyRequest()).toMatchObject({
+    expect(onlyRequest(emu)).toMatchObject({
       method: "DELETE",
       path: `/leads/8112/attachments/${uploaded.id}`,
     });
@@ -150,7 +145,7 @@ describe("List Lead Action Histories", () => {
       limit: "10",
       offset: "0",
     })) as Array<{ action_type: string; action_item: { name: string } }>;
-    expect(onlyRequest()).toMatchObject({
+    expect(onlyRequest(emu)).toMatchObject({
       method: "GET",
       path: "/leads/8113/action_histories",
       query: {
@@ -190,7 +185,7 @@ describe("List Lead Action Histories", () => {
     const data = (await run("listLeadActionHistories", { leadId: String(lead.id) })) as Array<{
       action_type: string;
     }>;
-    expect(onlyRequest().query).toEqual({});
+    expect(onlyRequest(emu).query).toEqual({});
     expect(data.map((h) => h.action_type)).toEqual(["lead_created", "step_changed", "amount_set"]);
   });
 });

@@ -1,14 +1,11 @@
 /** Fetch All of List Leads and List Lead Action Histories: request counts, offsets, caps. */
 import { describe, expect, it } from "vitest";
 import { recordHistory } from "./emulator/resources/leads/histories";
-import { dataRunner, useEmulator } from "./helpers";
+import { dataRunner, pages, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
 const run = dataRunner(emu);
-
-const pages = (path: string | RegExp) =>
-  emu.requests("GET", path).map((r) => ({ limit: r.query.limit, offset: r.query.offset }));
 
 describe("List Leads, Fetch All", () => {
   it("250 leads at page size 100: exactly 3 requests, 250 leads", async () => {
@@ -21,7 +18,7 @@ describe("List Leads, Fetch All", () => {
       fetchAll: "true",
     })) as Array<{ id: number }>;
     expect(emu.log).toHaveLength(3);
-    expect(pages("/leads")).toEqual([
+    expect(pages(emu, "/leads")).toEqual([
       { limit: "100", offset: "0" },
       { limit: "100", offset: "100" },
       { limit: "100", offset: "200" },
@@ -38,7 +35,7 @@ describe("List Leads, Fetch All", () => {
       fetchAll: "true",
       maxRecords: "120",
     })) as unknown[];
-    expect(pages("/leads")).toEqual([
+    expect(pages(emu, "/leads")).toEqual([
       { limit: "100", offset: "0" },
       { limit: "20", offset: "100" },
     ]);
@@ -51,7 +48,7 @@ describe("List Leads, Fetch All", () => {
       tags: "exact200",
       fetchAll: "true",
     })) as unknown[];
-    expect(pages("/leads")).toEqual([
+    expect(pages(emu, "/leads")).toEqual([
       { limit: "100", offset: "0" },
       { limit: "100", offset: "100" },
     ]);
@@ -65,7 +62,7 @@ describe("List Leads, Fetch All", () => {
       limit: "10",
       offset: "5",
     })) as unknown[];
-    expect(pages("/leads")).toEqual([{ limit: "10", offset: "5" }]);
+    expect(pages(emu, "/leads")).toEqual([{ limit: "10", offset: "5" }]);
     expect(data).toHaveLength(10);
   });
 });
@@ -80,7 +77,7 @@ describe("List Lead Action Histories, Fetch All", () => {
       leadId: String(lead.id),
       fetchAll: "true",
     })) as Array<{ action_item: { id: number } }>;
-    expect(pages(`/leads/${lead.id}/action_histories`)).toEqual([
+    expect(pages(emu, `/leads/${lead.id}/action_histories`)).toEqual([
       { limit: "100", offset: "0" },
       { limit: "100", offset: "100" },
     ]);

@@ -4,11 +4,12 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  actionError,
-  apiKeyConnection,
+  calls,
   dataRunner,
+  errorRunner,
   harness,
   loginConnection,
+  onlyRequest,
   useEmulator,
 } from "./helpers";
 
@@ -19,13 +20,13 @@ beforeEach(() => {
 });
 
 const run = dataRunner(emu);
+const errorFrom = errorRunner(emu);
 
-/** The one request an action sent (fails if it sent none or several). */
-function onlyRequest() {
-  expect(emu.log).toHaveLength(1);
-  const [request] = emu.log;
-  expect(request?.headers["x-api-key"]).toBeTruthy();
-  return request as NonNullable<typeof request>;
+/** The one request an action sent (fails if it sent none or several), with an API key. */
+function sentWithKey() {
+  const request = onlyRequest(emu);
+  expect(request.headers["x-api-key"]).toBeTruthy();
+  return request;
 }
 
 const newLead = (title: string, fields: Record<string, unknown> = {}) =>
@@ -60,7 +61,7 @@ describe("List Leads", () => {
       dateRangeType: "creation",
       includeUnassigned: "false",
     });
-    const request = onlyRequest();
+    const request = sentWithKey();
     expect(request).toMatchObject({ method: "GET", path: "/leads", status: 200 });
     expect(request.query).toEqual({
       direction: "asc",
@@ -85,7 +86,7 @@ describe("List Leads", () => {
 
   it("sends no query at all when no filter is filled", async () => {
     const data = await run("listLeads");
-    expect(onlyRequest().query).toEqual({});
+    expect(sentWithKey().query).toEqual({});
     expect((data as unknown[]).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -99,7 +100,7 @@ describe("List Leads", () => {
     });
     const ids = (data as Array<{ id: number }>).map((l) => l.id);
     expect(ids.slice(0, 2)).toEqual([first.id, second.id]);
-    expect(onlyRequest().query).toEqual({
+    expect(sentWithKey().query).toEqual({
       updated_after: first.updated_at,
       order: "last_update",
       direction: "asc",
@@ -110,7 +111,7 @@ describe("List Leads", () => {
 describe("List Unassigned Leads", () => {
   it("GET /leads/unassigned with the limit, answering only unassigned leads", async () => {
     const data = (await run("listUnassignedLeads", { limit: "5" })) as Array<{ user_id: unknown }>;
-    expect(onlyRequest()).toMatchObject({
+    expect(sentWithKey()).toMatchObject({
       method: "GET",
       path: "/leads/unassigned",
       query: { limit: "5" },
@@ -123,15 +124,12 @@ describe("List Unassigned Leads", () => {
 describe("Get Lead", () => {
   it("GET /leads/{id}", async () => {
     const data = await run("getLead", { leadId: "8113" });
-    expect(onlyRequest()).toMatchObject({ method: "GET", path: "/leads/8113", query: {} });
+    expect(sentWithKey()).toMatchObject({ method: "GET", path: "/leads/8113", query: {} });
     expect(data).toMatchObject({ id: 8113, title: "Loretta Inc.", step: "Incoming" });
   });
 
   it("turns a 404 into an ApiError with the API's message", async () => {
-    const error = await actionError("getLead", {
-      connection: apiKeyConnection(emu),
-      leadId: "999999",
-    });
+    const error = await errorFrom("getLead", { leadId: "999999" });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("ApiError");
     expect(error.status).toBe(404);
@@ -155,7 +153,7 @@ describe("Create Lead", () => {
       userId: "stef@example.com",
       createdAt: "2026-01-10 09:30:00",
     });
-    const request = onlyRequest();
+    const request = sentWithKey();
     expect(request).toMatchObject({ method: "POST", path: "/leads", status: 201 });
     expect(request.headers["content-type"]).toContain("application/json");
     expect(request.body).toEqual({
@@ -175,12 +173,12 @@ describe("Create Lead", () => {
 
   it("sends the description as typed when there are no contact fields, and nothing unfilled", async () => {
     await run("createLead", { title: "Plain", description: "Just text" });
-    expect(onlyRequest().body).toEqual({ title: "Plain", description: "Just text" });
+    expect(sentWithKey().body).toEqual({ title: "Plain", description: "Just text" });
   });
 
   it("builds the description from the contact fields alone", async () => {
     await run("createLead", { title: "Fields only", contactFields: { Firstname: "Ann" } });
-    expect(onlyRequest().body).toEqual({ title: "Fields only", description: "Firstname: Ann" });
+    expect(sentWithKey().body).toEqual({ title: "Fields only", description: "Firstname: Ann" });
   });
 });
 
@@ -202,7 +200,7 @@ describe("Update Lead", () => {
       tags: ["hot"],
       estimatedClosingDate: "2026-04-01",
     });
-    const request = onlyRequest();
+    const request = sentWithKey();
     expect(request).toMatchObject({ method: "PUT", path: `/leads/${lead.id}`, status: 200 });
     expect(request.body).toEqual({
       status: "standby",
@@ -224,7 +222,7 @@ describe("Update Lead", () => {
   it("moves a lead by step name", async () => {
     const lead = newLead("By step name");
     const data = await run("updateLead", { leadId: String(lead.id), stepName: "Closing" });
-    expect(onlyRequest().body).toEqual({ step: "Closing" });
+    expect(sentWithKey().body).toEqual({ step: "Closing" });
     expect(data).toMatchObject({ step: "Closing", step_id: 1191 });
   });
 
@@ -237,7 +235,7 @@ describe("Update Lead", () => {
       userId: "515",
       createdAt: "2025-12-01T10:00:00.000Z",
     });
-    expect(onlyRequest().body).toEqual({
+    expect(sentWithKey().body).toEqual({
       title: "New title",
       description: "Email: new@example.com",
       user_id: 515,
@@ -254,7 +252,7 @@ describe("Assign Lead", () => {
       leadId: String(lead.id),
       user: "john.doe@mycompany.com",
     });
-    expect(onlyRequest()).toMatchObject({
+    expect(sentWithKey()).toMatchObject({
       method: "POST",
       path: `/leads/${lead.id}/assign`,
       body: { user_id: "john.doe@mycompany.com" },
@@ -266,7 +264,7 @@ describe("Assign Lead", () => {
 describe("Add Lead to Client Folder", () => {
   it("POST /leads/{id}/add_to_client with client_id", async () => {
     const data = await run("addLeadToClientFolder", { leadId: "8112", clientFolderId: "12" });
-    expect(onlyRequest()).toMatchObject({
+    expect(sentWithKey()).toMatchObject({
       method: "POST",
       path: "/leads/8112/add_to_client",
       body: { client_id: 12 },
@@ -278,7 +276,7 @@ describe("Add Lead to Client Folder", () => {
 describe("Get Lead Business Card", () => {
   it("GET /leads/{id}/business_card answers a URL", async () => {
     const data = await run("getLeadBusinessCard", { leadId: "8113" });
-    expect(onlyRequest()).toMatchObject({ method: "GET", path: "/leads/8113/business_card" });
+    expect(sentWithKey()).toMatchObject({ method: "GET", path: "/leads/8113/business_card" });
     expect(data).toEqual({ url: expect.stringContaining("412") });
   });
 });
@@ -290,7 +288,7 @@ describe("List Lead Duplicates", () => {
       lead: { id: number };
       matches: string[][];
     }>;
-    expect(onlyRequest()).toMatchObject({ method: "GET", path: "/leads/8113/duplicates" });
+    expect(sentWithKey()).toMatchObject({ method: "GET", path: "/leads/8113/duplicates" });
     expect(data.find((d) => d.lead.id === twin.id)?.matches).toEqual([
       ["title", "Loretta Inc."],
       ["email", "natalia.bawer@loretta-inc.com"],
@@ -302,7 +300,7 @@ describe("Delete Lead", () => {
   it("DELETE /leads/{id}", async () => {
     const lead = newLead("Doomed");
     const data = await run("deleteLead", { leadId: String(lead.id) });
-    expect(onlyRequest()).toMatchObject({ method: "DELETE", path: `/leads/${lead.id}` });
+    expect(sentWithKey()).toMatchObject({ method: "DELETE", path: `/leads/${lead.id}` });
     expect(data).toEqual({ id: lead.id });
     expect(emu.store.leads.has(lead.id)).toBe(false);
   });
@@ -315,7 +313,7 @@ describe("Delete Leads (multiple)", () => {
     const data = await run("deleteLeads", {
       ids: [String(a.id), String(b.id), "999999", String(a.id)],
     });
-    expect(onlyRequest()).toMatchObject({
+    expect(sentWithKey()).toMatchObject({
       method: "DELETE",
       path: "/leads/delete_multiple",
       body: { ids: `${a.id},${b.id},999999` },
@@ -340,7 +338,7 @@ describe("Delete Leads (multiple)", () => {
 describe("Send Email From Template", () => {
   it("POST /leads/{lead_id}/emails/send_email_from_template with email_template_id", async () => {
     const data = await run("sendEmailFromTemplate", { leadId: "8113", emailTemplateId: "10" });
-    expect(onlyRequest()).toMatchObject({
+    expect(sentWithKey()).toMatchObject({
       method: "POST",
       path: "/leads/8113/emails/send_email_from_template",
       body: { email_template_id: 10 },
@@ -350,8 +348,7 @@ describe("Send Email From Template", () => {
 
   it("explains that a 403 means the Dreamteam edition is needed", async () => {
     emu.edition = "expert";
-    const error = await actionError("sendEmailFromTemplate", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("sendEmailFromTemplate", {
       leadId: "8113",
       emailTemplateId: "10",
     });
@@ -382,7 +379,7 @@ describe("round trip", () => {
       content: "Sent the quote.",
     })) as { id: number };
     const lead = await run("getLead", { leadId: String(created.id) });
-    expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([
+    expect(calls(emu)).toEqual([
       "POST /leads",
       `PUT /leads/${created.id}`,
       `POST /leads/${created.id}/comments`,
@@ -449,8 +446,7 @@ describe("emulator: lead events and the document's refusals", () => {
     [{ status: "paused" }, "Parameter status not recognized."],
   ])("PUT /leads/{id} %j answers 400: %s", async (body, message) => {
     const lead = newLead("Raw", { amount: null });
-    const error = await actionError("rawRequest", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("rawRequest", {
       method: "PUT",
       path: `/leads/${lead.id}`,
       body: JSON.stringify(body),

@@ -3,9 +3,17 @@
  * input, and the emulator receives zero requests.
  */
 import { describe, expect, it } from "vitest";
-import { actionError, apiKeyConnection, loginConnection, useEmulator } from "./helpers";
+import {
+  actionError,
+  apiKeyConnection,
+  errorRunner,
+  loginConnection,
+  useEmulator,
+} from "./helpers";
 
 const emu = useEmulator();
+
+const errorFrom = errorRunner(emu);
 
 type Case = [rule: string, action: string, params: Record<string, unknown>, input: string];
 
@@ -168,7 +176,7 @@ const cases: Case[] = [
 
 describe("lead inputs are checked before any request", () => {
   it.each(cases)("%s (%s) is refused naming %s", async (_rule, action, params, input) => {
-    const error = await actionError(action, { connection: apiKeyConnection(emu), ...params });
+    const error = await errorFrom(action, params);
     expect(error.name).toBe("InputError");
     expect(error.input).toBe(input);
     expect(error.message.startsWith(`${input}: `)).toBe(true);
@@ -199,23 +207,11 @@ describe("lead inputs are checked before any request", () => {
   });
 
   it("messages say how to fix the value", async () => {
-    const standby = await actionError("updateLead", {
-      connection: apiKeyConnection(emu),
-      leadId: "8113",
-      status: "standby",
-    });
+    const standby = await errorFrom("updateLead", { leadId: "8113", status: "standby" });
     expect(standby.message).toMatch(/YYYY-MM-DD/);
-    const time = await actionError("updateLead", {
-      connection: apiKeyConnection(emu),
-      leadId: "8113",
-      remindTime: "09:10",
-    });
+    const time = await errorFrom("updateLead", { leadId: "8113", remindTime: "09:10" });
     expect(time.message).toMatch(/09:15/);
-    const duration = await actionError("updateLead", {
-      connection: apiKeyConnection(emu),
-      leadId: "8113",
-      reminderDuration: "20",
-    });
+    const duration = await errorFrom("updateLead", { leadId: "8113", reminderDuration: "20" });
     expect(duration.message).toContain("0, 15, 30, 45, 60, 90, 120, 150, 180, 240, 480, 720");
     expect(emu.log).toHaveLength(0);
   });

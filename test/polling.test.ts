@@ -4,10 +4,17 @@
  * persists it, and the tests assert every request a poll makes.
  */
 import { describe, expect, it } from "vitest";
-import type { LoggedRequest } from "./emulator/server";
-import { apiKeyConnection, component, harness, useEmulator } from "./helpers";
+import {
+  actionRunner,
+  apiKeyConnection,
+  component,
+  harness,
+  onlyRequest,
+  useEmulator,
+} from "./helpers";
 
 const emu = useEmulator();
+const run = actionRunner(emu);
 
 const TRIGGER = "newOrUpdatedLeads";
 
@@ -43,26 +50,6 @@ async function poll(state: State, params: Record<string, unknown> = {}) {
 }
 
 const leadRequests = () => emu.requests("GET", "/leads");
-const only = (): LoggedRequest => {
-  expect(emu.log).toHaveLength(1);
-  return emu.log[0] as LoggedRequest;
-};
-
-async function createLead(title: string) {
-  await harness.action("createLead", {
-    connection: apiKeyConnection(emu),
-    title,
-    description: `About ${title}`,
-  });
-}
-
-async function updateLead(id: number, title: string) {
-  await harness.action("updateLead", {
-    connection: apiKeyConnection(emu),
-    leadId: String(id),
-    title,
-  });
-}
 
 describe("New or Updated Leads", () => {
   let state: State;
@@ -78,7 +65,7 @@ describe("New or Updated Leads", () => {
       b.updated_at.localeCompare(a.updated_at),
     )[0];
     const first = await poll(undefined);
-    expect(only().query).toEqual({
+    expect(onlyRequest(emu).query).toEqual({
       include_unassigned: "true",
       order: "last_update",
       direction: "desc",
@@ -96,7 +83,7 @@ describe("New or Updated Leads", () => {
 
   it("idle poll: exactly one request, nothing delivered, state unchanged", async () => {
     const idle = await poll(state);
-    expect(only().query).toEqual({
+    expect(onlyRequest(emu).query).toEqual({
       include_unassigned: "true",
       updated_after: state?.watermark,
       order: "last_update",
@@ -109,9 +96,11 @@ describe("New or Updated Leads", () => {
   });
 
   it("after 3 creates and 2 updates: 3 created and 2 updated, in one request", async () => {
-    for (const title of ["Alpha", "Bravo", "Charlie"]) await createLead(title);
-    await updateLead(8113, "Loretta Inc. (renewal)");
-    await updateLead(8112, "Acme Corp (upsell)");
+    for (const title of ["Alpha", "Bravo", "Charlie"]) {
+      await run("createLead", { title, description: `About ${title}` });
+    }
+    await run("updateLead", { leadId: "8113", title: "Loretta Inc. (renewal)" });
+    await run("updateLead", { leadId: "8112", title: "Acme Corp (upsell)" });
     emu.clearLog();
 
     const next = await poll(state);
@@ -191,7 +180,7 @@ describe("New or Updated Leads", () => {
 
   it("Include Unassigned Leads off: the parameter is not sent", async () => {
     await poll(state, { includeUnassigned: "false" });
-    expect(only().query.include_unassigned).toBeUndefined();
+    expect(onlyRequest(emu).query.include_unassigned).toBeUndefined();
   });
 
   it("a bad Maximum Leads per Poll is refused before any request", async () => {

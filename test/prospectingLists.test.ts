@@ -6,9 +6,16 @@ import {
   type Prospect,
   type ProspectingList,
 } from "./emulator/resources/prospectingLists";
-import type { LoggedRequest } from "./emulator/server";
 import { DEFAULT_API_KEY } from "./emulator/server";
-import { actionError, actionRunner, apiKeyConnection, harness, useEmulator } from "./helpers";
+import {
+  actionRunner,
+  apiKeyConnection,
+  calls,
+  errorRunner,
+  harness,
+  onlyRequest,
+  useEmulator,
+} from "./helpers";
 
 const emu = useEmulator();
 const lists = () => emu.store.table<ProspectingList>(LISTS);
@@ -17,11 +24,11 @@ const rowsOf = (listId: number) =>
   [...prospects().values()].filter((row) => row.spreadsheet_id === listId);
 
 const run = actionRunner(emu);
+const errorFrom = errorRunner(emu);
 
 /** The one request the step sent, checked for method, path and the API key header. */
-function onlyRequest(method: string, path: string): LoggedRequest {
-  expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([`${method} ${path}`]);
-  const request = emu.log[0] as LoggedRequest;
+function sentWithKey(method: string, path: string) {
+  const request = onlyRequest(emu, method, path);
   expect(request.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
   return request;
 }
@@ -41,7 +48,7 @@ describe("List Prospecting Lists", () => {
       direction: "asc",
       limit: "10",
     });
-    const request = onlyRequest("GET", "/spreadsheets");
+    const request = sentWithKey("GET", "/spreadsheets");
     expect(request.query).toEqual({ title: "Prospect", direction: "asc", limit: "10" });
     expect(result?.data).toEqual([
       expect.objectContaining({ id: 112, title: "Prospect", column_names: HEADER }),
@@ -50,7 +57,7 @@ describe("List Prospecting Lists", () => {
 
   it("sends no filter by default and gets the newest lists first", async () => {
     const result = await run("listProspectingLists");
-    expect(onlyRequest("GET", "/spreadsheets").query).toEqual({});
+    expect(sentWithKey("GET", "/spreadsheets").query).toEqual({});
     const ids = (result?.data as Array<{ id: number }> | undefined)?.map((l) => l.id);
     expect(ids?.slice(0, 3)).toEqual([17198, 17197, 112]);
   });
@@ -66,7 +73,7 @@ describe("Create Prospecting List", () => {
       userId: "stef@example.com",
       privacy: "off",
     });
-    const request = onlyRequest("POST", "/spreadsheets");
+    const request = sentWithKey("POST", "/spreadsheets");
     expect(request.headers["content-type"]).toContain("application/json");
     expect(request.body).toEqual({
       title: "ProspectV2",
@@ -94,7 +101,7 @@ describe("Create Prospecting List", () => {
       content: [HEADER, ACME],
       privacy: "default",
     });
-    expect(onlyRequest("POST", "/spreadsheets").body).toEqual({
+    expect(sentWithKey("POST", "/spreadsheets").body).toEqual({
       title: "Default privacy",
       content: [HEADER, ACME],
     });
@@ -134,11 +141,7 @@ describe("Create Prospecting List", () => {
 
   it("refuses 5001 prospects with no request, naming the limit", async () => {
     const objects = numbered(5001).map(([company, first]) => ({ Company: company, First: first }));
-    const error = await actionError("createProspectingList", {
-      connection: apiKeyConnection(emu),
-      title: "Too long",
-      content: objects,
-    });
+    const error = await errorFrom("createProspectingList", { title: "Too long", content: objects });
     expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
     expect(error.message).toContain("5001 prospects");
     expect(error.message).toContain("at most 5000");
@@ -147,8 +150,7 @@ describe("Create Prospecting List", () => {
 
   it("refuses a row of 27 columns with no request, naming the limit", async () => {
     const wide = Array.from({ length: 27 }, (_, i) => `v${i}`);
-    const error = await actionError("createProspectingList", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("createProspectingList", {
       title: "Too wide",
       content: JSON.stringify([HEADER, ACME, wide]),
     });
@@ -160,8 +162,7 @@ describe("Create Prospecting List", () => {
 
   it("refuses objects with 27 different keys with no request", async () => {
     const wide = Object.fromEntries(Array.from({ length: 27 }, (_, i) => [`key${i}`, "x"]));
-    const error = await actionError("createProspectingList", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("createProspectingList", {
       title: "Too wide",
       content: [wide],
     });
@@ -176,19 +177,14 @@ describe("Create Prospecting List", () => {
     ["a nested object", '[["a", {"b": 1}]]', "row 1, column 2 holds a nested object"],
     ["a bare value", '"hello"', "expected a list of rows"],
   ])("refuses %s with no request", async (_, content, message) => {
-    const error = await actionError("createProspectingList", {
-      connection: apiKeyConnection(emu),
-      title: "Bad",
-      content,
-    });
+    const error = await errorFrom("createProspectingList", { title: "Bad", content });
     expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
     expect(error.message).toContain(message);
     expect(emu.log).toHaveLength(0);
   });
 
   it("requires an owner for privacy off with the API key, with no request", async () => {
-    const error = await actionError("createProspectingList", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("createProspectingList", {
       title: "Shared",
       content: [HEADER, ACME],
       privacy: "off",
@@ -204,10 +200,7 @@ describe("Create Prospecting List", () => {
       content: [HEADER, ACME],
       privacy: "off",
     });
-    expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([
-      "GET /auth/log_as",
-      "POST /spreadsheets",
-    ]);
+    expect(calls(emu)).toEqual(["GET /auth/log_as", "POST /spreadsheets"]);
     expect(emu.log[1]?.headers["x-user-token"]).toBeTruthy();
     expect(emu.log[1]?.body).toEqual({
       title: "Shared by John",
@@ -221,7 +214,7 @@ describe("Create Prospecting List", () => {
 describe("Get and Assign Prospecting List", () => {
   it("gets a list with its prospects", async () => {
     const result = await run("getProspectingList", { prospectingListId: "112" });
-    onlyRequest("GET", "/spreadsheets/112");
+    sentWithKey("GET", "/spreadsheets/112");
     expect(result?.data).toMatchObject({
       id: 112,
       title: "Prospect",
@@ -237,7 +230,7 @@ describe("Get and Assign Prospecting List", () => {
       prospectingListId: "17197",
       userId: "stef@example.com",
     });
-    expect(onlyRequest("POST", "/spreadsheets/17197/assign").body).toEqual({
+    expect(sentWithKey("POST", "/spreadsheets/17197/assign").body).toEqual({
       user_id: "stef@example.com",
     });
     expect(result?.data).toMatchObject({ id: 17197, user: { id: 514 } });
@@ -246,24 +239,18 @@ describe("Get and Assign Prospecting List", () => {
 
   it("sends a user id as a number", async () => {
     await run("assignProspectingList", { prospectingListId: "17197", userId: "515" });
-    expect(onlyRequest("POST", "/spreadsheets/17197/assign").body).toEqual({ user_id: 515 });
+    expect(sentWithKey("POST", "/spreadsheets/17197/assign").body).toEqual({ user_id: 515 });
     expect(lists().get(17197)?.user_id).toBe(515);
   });
 
   it("requires the user, with no request", async () => {
-    const error = await actionError("assignProspectingList", {
-      connection: apiKeyConnection(emu),
-      prospectingListId: "17197",
-    });
+    const error = await errorFrom("assignProspectingList", { prospectingListId: "17197" });
     expect(error).toMatchObject({ name: "InputError", input: "Assign To" });
     expect(emu.log).toHaveLength(0);
   });
 
   it("refuses a list id that is not a number, with no request", async () => {
-    const error = await actionError("getProspectingList", {
-      connection: apiKeyConnection(emu),
-      prospectingListId: "112/../../users",
-    });
+    const error = await errorFrom("getProspectingList", { prospectingListId: "112/../../users" });
     expect(error).toMatchObject({ name: "InputError", input: "Prospecting List ID" });
     expect(emu.log).toHaveLength(0);
   });
@@ -277,7 +264,7 @@ describe("Comments", () => {
       userId: "515",
       activityId: "3",
     });
-    expect(onlyRequest("POST", "/spreadsheets/112/comments").body).toEqual({
+    expect(sentWithKey("POST", "/spreadsheets/112/comments").body).toEqual({
       content: "This is wonderful",
       user_id: 515,
       activity_id: 3,
@@ -296,7 +283,7 @@ describe("Comments", () => {
       prospectId: "109",
       content: "Called, no answer.",
     });
-    expect(onlyRequest("POST", "/spreadsheets/112/rows/109/comments").body).toEqual({
+    expect(sentWithKey("POST", "/spreadsheets/112/rows/109/comments").body).toEqual({
       content: "Called, no answer.",
     });
     expect(result?.data).toMatchObject({
@@ -312,8 +299,7 @@ describe("Comments", () => {
   });
 
   it("requires the comment text, with no request", async () => {
-    const error = await actionError("commentOnProspect", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("commentOnProspect", {
       prospectingListId: "112",
       prospectId: "109",
       content: "  ",
@@ -337,7 +323,7 @@ describe("Add Prospects", () => {
       content: JSON.stringify([green, red]),
     });
     emu.events.off("event", listener);
-    expect(onlyRequest("POST", "/spreadsheets/17197/rows").body).toEqual({
+    expect(sentWithKey("POST", "/spreadsheets/17197/rows").body).toEqual({
       content: [green, red],
     });
     const created = result?.data as Array<{ id: number; content: string[] }>;
@@ -383,8 +369,7 @@ describe("Add Prospects", () => {
     const quota = emu.dailyQuota;
     emu.dailyQuota = emu.requestsToday + 1;
     try {
-      const error = await actionError("addProspects", {
-        connection: apiKeyConnection(emu),
+      const error = await errorFrom("addProspects", {
         prospectingListId: "112",
         content: numbered(250),
       });
@@ -398,8 +383,7 @@ describe("Add Prospects", () => {
   });
 
   it("refuses a row of 27 columns with no request", async () => {
-    const error = await actionError("addProspects", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("addProspects", {
       prospectingListId: "112",
       content: [ACME, Array.from({ length: 27 }, () => "x")],
     });
@@ -409,8 +393,7 @@ describe("Add Prospects", () => {
   });
 
   it("refuses more than 5000 prospects in one step, with no request", async () => {
-    const error = await actionError("addProspects", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("addProspects", {
       prospectingListId: "112",
       content: numbered(5001),
     });
@@ -427,7 +410,7 @@ describe("Update, Create Lead From and Delete Prospect", () => {
       prospectId: "116",
       content: JSON.stringify(values),
     });
-    expect(onlyRequest("PUT", "/spreadsheets/17197/rows/116").body).toEqual({ content: values });
+    expect(sentWithKey("PUT", "/spreadsheets/17197/rows/116").body).toEqual({ content: values });
     expect(result?.data).toEqual({ id: 116, lead_id: null, is_active: true, content: values });
     expect(prospects().get(116)?.content).toEqual(values);
   });
@@ -438,14 +421,13 @@ describe("Update, Create Lead From and Delete Prospect", () => {
       prospectId: "116",
       content: { Company: "Red Corp", Firstname: "John", Phone: 2223331111 },
     });
-    expect(onlyRequest("PUT", "/spreadsheets/17197/rows/116").body).toEqual({
+    expect(sentWithKey("PUT", "/spreadsheets/17197/rows/116").body).toEqual({
       content: ["Red Corp", "John", "2223331111"],
     });
   });
 
   it("refuses 27 values with no request", async () => {
-    const error = await actionError("updateProspect", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("updateProspect", {
       prospectingListId: "17197",
       prospectId: "116",
       content: Array.from({ length: 27 }, () => "x"),
@@ -459,7 +441,7 @@ describe("Update, Create Lead From and Delete Prospect", () => {
       prospectingListId: "17197",
       prospectId: "115",
     });
-    const request = onlyRequest("POST", "/spreadsheets/17197/rows/115/create_lead");
+    const request = sentWithKey("POST", "/spreadsheets/17197/rows/115/create_lead");
     expect(request.body).toBeUndefined();
     const lead = result?.data as { id: number; title: string; description: string };
     expect(lead.title).toBe("Green Corp");
@@ -470,14 +452,13 @@ describe("Update, Create Lead From and Delete Prospect", () => {
 
   it("deletes a prospect", async () => {
     const result = await run("deleteProspect", { prospectingListId: "112", prospectId: "109" });
-    onlyRequest("DELETE", "/spreadsheets/112/rows/109");
+    sentWithKey("DELETE", "/spreadsheets/112/rows/109");
     expect(result?.data).toEqual({ id: 109 });
     expect(prospects().has(109)).toBe(false);
   });
 
   it("reports a prospect of another list as not found", async () => {
-    const error = await actionError("deleteProspect", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("deleteProspect", {
       prospectingListId: "112",
       prospectId: "116",
     });
@@ -489,7 +470,7 @@ describe("Update, Create Lead From and Delete Prospect", () => {
 describe("List Prospects Called From a Number", () => {
   it("sends the phone number and returns the prospects called from it", async () => {
     const result = await run("listProspectsCalledFrom", { phoneNumber: "2223334444" });
-    expect(onlyRequest("GET", "/rows/called_from").query).toEqual({ phone_number: "2223334444" });
+    expect(sentWithKey("GET", "/rows/called_from").query).toEqual({ phone_number: "2223334444" });
     const rows = result?.data as Array<{ id: number; spreadsheet_id: number }>;
     expect(rows.map((r) => [r.id, r.spreadsheet_id])).toEqual([
       [115, 17197],
@@ -498,10 +479,7 @@ describe("List Prospects Called From a Number", () => {
   });
 
   it("refuses text that is not a phone number, with no request", async () => {
-    const error = await actionError("listProspectsCalledFrom", {
-      connection: apiKeyConnection(emu),
-      phoneNumber: "call John",
-    });
+    const error = await errorFrom("listProspectsCalledFrom", { phoneNumber: "call John" });
     expect(error).toMatchObject({ name: "InputError", input: "Phone Number" });
     expect(emu.log).toHaveLength(0);
   });

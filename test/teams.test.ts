@@ -5,7 +5,10 @@ import { TEAMS, type Team } from "./emulator/resources/teams";
 import {
   actionError,
   actionRunner,
-  apiKeyConnection,
+  dataOf,
+  errorRunner,
+  idOf,
+  idsOf,
   loginConnection,
   useEmulator,
 } from "./helpers";
@@ -14,6 +17,7 @@ const emu = useEmulator();
 const teams = () => emu.store.table<Team>(TEAMS);
 
 const run = actionRunner(emu);
+const errorFrom = errorRunner(emu);
 
 /** The request log as [method, path, body] rows. */
 const sent = () => emu.log.map((r) => [r.method, r.path, r.body]);
@@ -21,15 +25,13 @@ const sent = () => emu.log.map((r) => [r.method, r.path, r.body]);
 const memberIds = (team: unknown) =>
   (team as { users: Array<{ id: number }> }).users.map((u) => u.id);
 const teamIdsOf = (userId: number) => emu.store.users.get(userId)?.team_ids;
-const idOf = (data: unknown) => (data as { id: number }).id;
-const listOf = (data: unknown) => data as Array<{ id: number }>;
 
 describe("List Teams", () => {
   it("gets /teams and returns each team with its members and managers", async () => {
     const result = await run("listTeams");
     expect(emu.log.map((r) => [r.method, r.path, r.query])).toEqual([["GET", "/teams", {}]]);
     expect(emu.log[0]?.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
-    const sales = listOf(result?.data).find((t) => t.id === 2);
+    const sales = dataOf<Array<{ id: number }>>(result).find((t) => t.id === 2);
     expect(sales).toMatchObject({
       name: "Sales",
       users: [
@@ -41,7 +43,7 @@ describe("List Teams", () => {
 
   it("is allowed for a user who is not an admin", async () => {
     const result = await run("listTeams", {}, loginConnection(emu, "john.doe@mycompany.com"));
-    expect(listOf(result?.data).map((t) => t.id)).toEqual([2, 3]);
+    expect(idsOf(result?.data)).toEqual([2, 3]);
     expect(emu.requests("GET", "/teams")[0]?.headers["x-user-token"]).toBeTruthy();
   });
 });
@@ -130,10 +132,7 @@ describe("Team round trip: create → add member → get → update → remove m
     expect(teams().has(id)).toBe(false);
 
     // Reading it back now fails with the API's 404
-    const gone = await actionError("getTeam", {
-      connection: apiKeyConnection(emu),
-      teamId: String(id),
-    });
+    const gone = await errorFrom("getTeam", { teamId: String(id) });
     expect(gone.message).toContain(`answered 404 on GET /teams/${id}`);
   });
 
@@ -188,10 +187,7 @@ describe("Admin-only calls with a user who is not an admin", () => {
 
 describe("Bad inputs cost zero requests", () => {
   it("refuses a team id that is not a number", async () => {
-    const error = await actionError("deleteTeam", {
-      connection: apiKeyConnection(emu),
-      teamId: "Sales",
-    });
+    const error = await errorFrom("deleteTeam", { teamId: "Sales" });
     expect(error.message).toBe(
       'Team ID: "Sales" is not a valid ID: enter a whole number such as 8113, or pick one from the list.',
     );
@@ -199,26 +195,18 @@ describe("Bad inputs cost zero requests", () => {
   });
 
   it("refuses a malformed member email and a missing member", async () => {
-    const malformed = await actionError("addTeamMember", {
-      connection: apiKeyConnection(emu),
+    const malformed = await errorFrom("addTeamMember", {
       teamId: "2",
       userId: "john.doe@mycompany",
     });
     expect(malformed.message).toMatch(/^User: "john.doe@mycompany" is not a valid email address/);
-    const missing = await actionError("removeTeamMember", {
-      connection: apiKeyConnection(emu),
-      teamId: "2",
-    });
+    const missing = await errorFrom("removeTeamMember", { teamId: "2" });
     expect(missing.message).toMatch(/^User: is required/);
     expect(emu.log).toHaveLength(0);
   });
 
   it("refuses an empty team name", async () => {
-    const error = await actionError("updateTeam", {
-      connection: apiKeyConnection(emu),
-      teamId: "2",
-      name: "  ",
-    });
+    const error = await errorFrom("updateTeam", { teamId: "2", name: "  " });
     expect(error.message).toMatch(/^Team Name: is required/);
     expect(emu.log).toHaveLength(0);
   });

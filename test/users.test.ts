@@ -5,7 +5,9 @@ import { ACTIVATION_EMAILS, type SentActivationEmail } from "./emulator/resource
 import {
   actionError,
   actionRunner,
-  apiKeyConnection,
+  errorRunner,
+  idOf,
+  idsOf,
   loginConnection,
   useEmulator,
 } from "./helpers";
@@ -13,9 +15,8 @@ import {
 const emu = useEmulator();
 
 const run = actionRunner(emu);
+const errorFrom = errorRunner(emu);
 
-const idOf = (data: unknown) => (data as { id: number }).id;
-const ids = (data: unknown) => (data as Array<{ id: number }>).map((u) => u.id);
 const activationEmails = () => [
   ...emu.store.table<SentActivationEmail>(ACTIVATION_EMAILS).values(),
 ];
@@ -53,7 +54,7 @@ describe("List Users", () => {
     });
     expect(request?.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
     const users = result?.data as Array<Record<string, unknown>>;
-    expect(ids(users)).toEqual([515]);
+    expect(idsOf(users)).toEqual([515]);
     expect(users[0]).toMatchObject({
       email: "john.doe@mycompany.com",
       job_title: "CEO",
@@ -66,17 +67,17 @@ describe("List Users", () => {
   it("sends no query without filters and lists disabled users too", async () => {
     const result = await run("listUsers");
     expect(emu.requests("GET", "/users")[0]?.query).toEqual({});
-    expect(ids(result?.data)).toEqual(expect.arrayContaining([514, 515, 516, 517]));
+    expect(idsOf(result?.data)).toEqual(expect.arrayContaining([514, 515, 516, 517]));
   });
 
   it("filters by role, status, team and direction", async () => {
     const admins = await run("listUsers", { role: "admin" });
-    expect(ids(admins?.data)).toEqual([514]);
+    expect(idsOf(admins?.data)).toEqual([514]);
     const deactivated = await run("listUsers", { status: "deactivated" });
-    expect(ids(deactivated?.data)).toContain(517);
-    expect(ids(deactivated?.data)).not.toContain(514);
+    expect(idsOf(deactivated?.data)).toContain(517);
+    expect(idsOf(deactivated?.data)).not.toContain(514);
     const sales = await run("listUsers", { teams: "Sales", direction: "desc" });
-    expect(ids(sales?.data)).toEqual([515, 514]);
+    expect(idsOf(sales?.data)).toEqual([515, 514]);
     expect(emu.requests("GET", "/users").map((r) => r.query)).toEqual([
       { role: "admin" },
       { status: "deactivated" },
@@ -85,15 +86,9 @@ describe("List Users", () => {
   });
 
   it("refuses a malformed email filter or an unknown role with zero requests", async () => {
-    const email = await actionError("listUsers", {
-      connection: apiKeyConnection(emu),
-      email: "john.doe@",
-    });
+    const email = await errorFrom("listUsers", { email: "john.doe@" });
     expect(email.message).toMatch(/^Email: "john.doe@" is not a valid email address/);
-    const role = await actionError("listUsers", {
-      connection: apiKeyConnection(emu),
-      role: "owner",
-    });
+    const role = await errorFrom("listUsers", { role: "owner" });
     expect(role.message).toBe('Role: "owner" is not one of: all, admin, non-admin.');
     expect(emu.log).toHaveLength(0);
   });
@@ -150,13 +145,10 @@ describe("Create User", () => {
   });
 
   it("refuses a malformed or missing email with zero requests", async () => {
-    const malformed = await actionError("createUser", {
-      connection: apiKeyConnection(emu),
-      email: "albert einstein@genius",
-    });
+    const malformed = await errorFrom("createUser", { email: "albert einstein@genius" });
     expect(malformed.message).toContain("Email:");
     expect(malformed.message).toContain("is not a valid email address");
-    const missing = await actionError("createUser", { connection: apiKeyConnection(emu) });
+    const missing = await errorFrom("createUser");
     expect(missing.message).toMatch(/^Email: is required/);
     expect(emu.log).toHaveLength(0);
   });
@@ -211,10 +203,7 @@ describe("Get User", () => {
   });
 
   it("refuses a value that is neither an id nor an email, with zero requests", async () => {
-    const error = await actionError("getUser", {
-      connection: apiKeyConnection(emu),
-      userId: "john",
-    });
+    const error = await errorFrom("getUser", { userId: "john" });
     expect(error.message).toBe(
       'User: "john" is neither a user ID (a whole number) nor an email address.',
     );
@@ -244,10 +233,7 @@ describe("Send Activation Email", () => {
   });
 
   it("refuses an email address (the call takes the user's id) with zero requests", async () => {
-    const error = await actionError("sendUserActivationEmail", {
-      connection: apiKeyConnection(emu),
-      userId: "john.doe@mycompany.com",
-    });
+    const error = await errorFrom("sendUserActivationEmail", { userId: "john.doe@mycompany.com" });
     expect(error.message).toMatch(/^User ID: "john.doe@mycompany.com" is not a valid ID/);
     expect(emu.log).toHaveLength(0);
   });

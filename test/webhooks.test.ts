@@ -3,8 +3,6 @@
  * actions, the "Pro Pipe Lines Events" trigger's deploy/delete lifecycle, signature checks on
  * deliveries, and an end-to-end delivery from the emulator to a local listener.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   signEvent,
@@ -13,17 +11,27 @@ import {
   webhooksOf,
 } from "./emulator/resources/webhooks";
 import { DEFAULT_API_KEY } from "./emulator/server";
+import { type Received, type Sink, startSink } from "./emulator/sink";
 import {
   actionError,
+  actionRunner,
   apiKeyConnection,
+  calls,
   component,
+  delivery,
+  errorOf,
+  errorRunner,
   harness,
   loginConnection,
   serialize,
+  signedEvent,
   useEmulator,
 } from "./helpers";
 
 const emu = useEmulator();
+
+const run = actionRunner(emu);
+const errorFrom = errorRunner(emu);
 
 const FLOW = "Flow 1";
 const TRIGGER = "proPipeLinesEvents";
@@ -33,7 +41,7 @@ const TRIGGER = "proPipeLinesEvents";
 
 describe("webhook actions", () => {
   it("List Webhooks: GET /webhooks with the API key", async () => {
-    const result = await harness.action("listWebhooks", { connection: apiKeyConnection(emu) });
+    const result = await run("listWebhooks");
     const [request] = emu.requests("GET", "/webhooks");
     expect(emu.log).toHaveLength(1);
     expect(request?.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
@@ -75,8 +83,7 @@ describe("webhook actions", () => {
   });
 
   it("Create Webhook: an email notification, and the manual trigger in the lead menu", async () => {
-    await harness.action("createWebhook", {
-      connection: apiKeyConnection(emu),
+    await run("createWebhook", {
       event: "lead.manual.trigger",
       targetType: "email",
       target: "ops@example.com",
@@ -91,16 +98,12 @@ describe("webhook actions", () => {
   });
 
   it("Create Webhook for a given step: reads the step, then subscribes lead.step.changed.to.PIPELINE.STEP", async () => {
-    await harness.action("createWebhook", {
-      connection: apiKeyConnection(emu),
+    await run("createWebhook", {
       event: "lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP",
       step: "1191",
       target: "https://hooks.example.com/closing",
     });
-    expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([
-      "GET /steps/1191",
-      "POST /webhooks",
-    ]);
+    expect(calls(emu)).toEqual(["GET /steps/1191", "POST /webhooks"]);
     expect(emu.requests("POST", "/webhooks")[0]?.body).toMatchObject({
       event: "lead.step.changed.to.Sales funnel.Closing",
       target_type: "url",
@@ -108,8 +111,7 @@ describe("webhook actions", () => {
   });
 
   it("Create Webhook: an existing subscription is the API's 409, as an ApiError", async () => {
-    const error = await actionError("createWebhook", {
-      connection: apiKeyConnection(emu),
+    const error = await errorFrom("createWebhook", {
       event: "lead.unassigned",
       target: "https://my/process2",
     });
@@ -125,10 +127,7 @@ describe("webhook actions", () => {
       id,
       target: "gone@example.com",
     });
-    const result = await harness.action("deleteWebhook", {
-      connection: apiKeyConnection(emu),
-      webhookId: String(id),
-    });
+    const result = await run("deleteWebhook", { webhookId: String(id) });
     expect(emu.requests("DELETE", `/webhooks/${id}`)).toHaveLength(1);
     expect(emu.log).toHaveLength(1);
     expect(result?.data).toEqual({ id });
@@ -136,9 +135,7 @@ describe("webhook actions", () => {
   });
 
   it("List Webhook Events: GET /webhook_events, the last 10 days, newest first", async () => {
-    const result = await harness.action("listWebhookEvents", {
-      connection: apiKeyConnection(emu),
-    });
+    const result = await run("listWebhookEvents");
     expect(emu.requests("GET", "/webhook_events")).toHaveLength(1);
     const ids = ((result?.data ?? []) as Array<{ id: number }>).map((e) => e.id);
     expect(ids.slice(-2)).toEqual([984, 3]);
@@ -270,8 +267,6 @@ function subscriptionsTo(url: string): Record<string, number> {
   return counts;
 }
 
-const calls = () => emu.log.map((r) => `${r.method} ${r.path}`);
-
 describe("Pro Pipe Lines Events: deploy and delete", () => {
   const url = "https://hooks.prismatic.io/trigger/flow-1-lifecycle";
   const params = () => ({
@@ -292,7 +287,7 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
   it("deploy twice then delete: one subscription per event after each deploy, none after delete", async () => {
     await deploy(url, params());
     expect(subscriptionsTo(url)).toEqual(expected);
-    expect(calls()).toEqual([
+    expect(calls(emu)).toEqual([
       "GET /steps/1191",
       "GET /webhooks",
       "POST /webhooks",
@@ -309,18 +304,18 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     emu.clearLog();
     await deploy(url, params());
     expect(subscriptionsTo(url)).toEqual(expected);
-    expect(calls()).toEqual(["GET /steps/1191", "GET /webhooks"]);
+    expect(calls(emu)).toEqual(["GET /steps/1191", "GET /webhooks"]);
 
     emu.clearLog();
     await remove(url, params());
     expect(subscriptionsTo(url)).toEqual({});
-    expect(calls().filter((c) => c.startsWith("DELETE"))).toHaveLength(3);
+    expect(calls(emu).filter((c) => c.startsWith("DELETE"))).toHaveLength(3);
     // Other subscriptions of the account are left alone.
     expect([...webhooksOf(emu).keys()]).toEqual(expect.arrayContaining([62, 63, 64, 65]));
 
     emu.clearLog();
     await remove(url, params());
-    expect(calls()).toEqual(["GET /webhooks"]);
+    expect(calls(emu)).toEqual(["GET /webhooks"]);
   });
 
   it("a redeploy with other events removes the dropped ones, replaces a disabled one and a duplicate", async () => {
@@ -347,7 +342,7 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     expect(
       [...webhooksOf(emu).values()].filter((w) => w.target === other && w.is_disabled),
     ).toEqual([]);
-    expect(calls()).toEqual([
+    expect(calls(emu)).toEqual([
       "GET /webhooks",
       `DELETE /webhooks/${deleted.id}`,
       `DELETE /webhooks/${duplicate}`,
@@ -361,8 +356,8 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     emu.clearLog();
     await deploy(other, { ...params(), events: ["lead.commented"], step: "" });
     expect(subscriptionsTo(other)).toEqual({ "lead.commented": 1 });
-    expect(calls().filter((c) => !c.startsWith("DELETE"))).toEqual(["GET /webhooks"]);
-    expect(calls().filter((c) => c.startsWith("DELETE"))).toHaveLength(2);
+    expect(calls(emu).filter((c) => !c.startsWith("DELETE"))).toEqual(["GET /webhooks"]);
+    expect(calls(emu).filter((c) => c.startsWith("DELETE"))).toHaveLength(2);
     await remove(other, params());
   });
 
@@ -422,23 +417,11 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
 // ---------------------------------------------------------------------------------------------
 // Deliveries
 
-const API_KEY = DEFAULT_API_KEY;
-
-/** A delivery as the platform hands it to the trigger: raw bytes plus the parsed body. */
-function delivery(body: unknown) {
-  const text = JSON.stringify(body);
-  return {
-    headers: { "content-type": "application/json" },
-    rawBody: { data: Buffer.from(text, "utf8"), contentType: "application/json" },
-    body: { data: JSON.parse(text), contentType: "application/json" },
-  };
-}
-
 const lead = { id: 8113, title: "Loretta Inc.", status: "won", step: "Incoming" };
 
-function signed(id: number, event: string, key = API_KEY, data: unknown = lead) {
-  return { id, event, signature: signEvent(id, key), data };
-}
+/** An event about `lead`, signed with `key`. */
+const signed = (id: number, event: string, key = DEFAULT_API_KEY) =>
+  signedEvent(id, event, lead, key);
 
 async function receive(body: unknown, context: Record<string, unknown> = {}) {
   return harness.trigger(
@@ -449,14 +432,7 @@ async function receive(body: unknown, context: Record<string, unknown> = {}) {
   );
 }
 
-async function refusal(body: unknown): Promise<Error> {
-  try {
-    await receive(body);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("the delivery was not refused");
-}
+const refusal = (body: unknown) => errorOf(receive(body), "The delivery");
 
 describe("Pro Pipe Lines Events: deliveries", () => {
   it("a signed, wrapped delivery passes with its branch and no request", async () => {
@@ -487,7 +463,7 @@ describe("Pro Pipe Lines Events: deliveries", () => {
     const event = {
       id: 4103,
       event: "lead.commented",
-      signature: signEvent(8113, API_KEY),
+      signature: signEvent(8113, DEFAULT_API_KEY),
       data: lead,
     };
     const result = (await receive({ webhook_event: event })) as { branch: string };
@@ -531,7 +507,7 @@ describe("Pro Pipe Lines Events: deliveries", () => {
       expect(error.name).toBe("InputError");
       expect(error.message).toMatch(/^Webhook delivery: /);
       expect(error.message).toMatch(message);
-      expect(serialize(error)).not.toContain(API_KEY);
+      expect(serialize(error)).not.toContain(DEFAULT_API_KEY);
       expect(emu.log).toHaveLength(0);
     });
 
@@ -560,71 +536,36 @@ describe("Pro Pipe Lines Events: deliveries", () => {
 
   it("the designer's simulated runs skip the check", async () => {
     const result = (await receive(
-      { webhook_event: forged() },
+      { webhook_event: signed(4301, "lead.status.changed.to.won", "not-the-account-key") },
       { isSimulatedTestExecution: true },
     )) as { branch: string };
     expect(result.branch).toBe("Lead Won");
   });
 });
 
-function forged() {
-  return signed(4301, "lead.status.changed.to.won", "not-the-account-key");
-}
-
 // ---------------------------------------------------------------------------------------------
 // End to end: deploy, a lead event in the emulator, a real delivery, the trigger
 
-interface Received {
-  body: Buffer;
-  headers: IncomingMessage["headers"];
-}
-
 describe("end to end: emulator → local listener → trigger", () => {
-  let listener: Server;
+  let sink: Sink;
   let url = "";
-  const received: Received[] = [];
-  let waiting: Array<() => void> = [];
 
   beforeAll(async () => {
-    listener = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        received.push({ body: Buffer.concat(chunks), headers: req.headers });
-        res.end("ok");
-        for (const resolve of waiting) resolve();
-        waiting = [];
-      });
-    });
-    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/flow-1`;
+    sink = await startSink();
+    url = sink.url;
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => listener.close(() => resolve()));
+    await sink.stop();
   });
 
   beforeEach(() => {
-    received.length = 0;
+    sink.received.length = 0;
   });
-
-  /** Resolves once `count` deliveries have arrived (or fails after 5 s). */
-  async function deliveries(count: number): Promise<Received[]> {
-    const deadline = Date.now() + 5000;
-    while (received.length < count) {
-      if (Date.now() > deadline) throw new Error(`only ${received.length} of ${count} deliveries`);
-      await new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-    return [...received];
-  }
 
   /** What Prismatic does with a request to the flow's URL: hands it to the trigger. */
   async function runTrigger(got: Received) {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(got.headers)) headers[name] = String(value);
+    const { headers } = got;
     return (await harness.trigger(
       TRIGGER,
       {
@@ -647,12 +588,8 @@ describe("end to end: emulator → local listener → trigger", () => {
 
   it("Create Lead through the action: delivered, verified and branched, no request per delivery", async () => {
     await deploy(url, params());
-    await harness.action("createLead", {
-      connection: apiKeyConnection(emu),
-      title: "Delivered Inc.",
-      description: "Met at the fair.",
-    });
-    const got = await deliveries(2);
+    await run("createLead", { title: "Delivered Inc.", description: "Met at the fair." });
+    const got = await sink.waitFor(2);
     emu.clearLog();
     const results = await Promise.all(got.map(runTrigger));
     expect(results.map((r) => r.branch).sort()).toEqual(["Lead Created", "Lead Unassigned"]);
@@ -664,7 +601,7 @@ describe("end to end: emulator → local listener → trigger", () => {
     // The wire format: wrapped, signed with the key of the creating request.
     const sent = JSON.parse(got[0]?.body.toString("utf8") ?? "{}").webhook_event;
     expect(Object.keys(sent).sort()).toEqual(["data", "event", "id", "signature"]);
-    expect(sent.signature).toBe(signEvent(sent.id, API_KEY));
+    expect(sent.signature).toBe(signEvent(sent.id, DEFAULT_API_KEY));
     // And the history records them.
     expect(webhookEventsOf(emu).get(sent.id)).toMatchObject({
       event: sent.event,
@@ -681,12 +618,8 @@ describe("end to end: emulator → local listener → trigger", () => {
       step: "1191",
     };
     await deploy(url, stepParams);
-    await harness.action("updateLead", {
-      connection: apiKeyConnection(emu),
-      leadId: "8112",
-      stepId: "1191",
-    });
-    const [got] = await deliveries(1);
+    await run("updateLead", { leadId: "8112", stepId: "1191" });
+    const [got] = await sink.waitFor(1);
     const result = await runTrigger(got as Received);
     expect(result.payload.body.data.event).toBe("lead.step.changed.to.Sales funnel.Closing");
     expect(result.branch).toBe("Lead Moved To Step");
@@ -697,7 +630,7 @@ describe("end to end: emulator → local listener → trigger", () => {
     await deploy(url, params());
     const created = emu.store.addLead({ title: "Won Co", status: "won", user_id: 514 });
     emu.events.emit("event", "lead.status.changed", emu.store.leadJson(created));
-    const [got] = await deliveries(1);
+    const [got] = await sink.waitFor(1);
     const result = await runTrigger(got as Received);
     expect(result.branch).toBe("Lead Won");
     expect(result.payload.body.data.event).toBe("lead.status.changed.to.won");
@@ -710,9 +643,9 @@ describe("end to end: emulator → local listener → trigger", () => {
     ).rejects.toThrow(/does not match/);
 
     await remove(url, params());
-    received.length = 0;
+    sink.received.length = 0;
     emu.events.emit("event", "lead.creation", emu.store.leadJson(created));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(received).toHaveLength(0);
+    expect(sink.received).toHaveLength(0);
   });
 });

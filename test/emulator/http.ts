@@ -85,6 +85,36 @@ export const notPrivileged = () =>
   );
 export const featureRefused = () =>
   new HttpError(403, "Cannot access this feature.", "feature_not_available");
+/** A required parameter is absent (400; the message names it). */
+export const missingParam = (name: string) =>
+  badRequest(`Missing parameter: ${name}`, "missing_parameter");
+/** A parameter has a value the API does not accept (400). */
+export const badValue = (name: string) =>
+  badRequest(`Parameter ${name} not recognized.`, "bad_parameter_value");
+/** A required parameter is absent, as the endpoints answering 422 say it (no name). */
+export const missingParameter = () =>
+  new HttpError(422, "Missing required parameter", "missing_parameter");
+export const unprocessable = () =>
+  new HttpError(422, "Unprocessable -- Unable to perform your request", "unprocessable");
+
+/** `row` when there is one and `belongs` accepts it (a child of the parent in the path), else 404. */
+export function or404<T>(row: T | undefined, belongs: (row: T) => boolean = () => true): T {
+  if (!row || !belongs(row)) throw notFound();
+  return row;
+}
+
+/** The row whose id is `raw` (digits only: anything else is not an id), or the API's 404. */
+export function getOr404<T>(table: Map<number, T>, raw: string | undefined): T {
+  return or404(/^\d+$/.test(raw ?? "") ? table.get(Number(raw)) : undefined);
+}
+
+/** The request body as a record (the server hands `{}` when there is none). */
+export function bodyOf(ctx: RequestContext): Record<string, unknown> {
+  const body = ctx.body;
+  return body && typeof body === "object" && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
+}
 
 interface Route {
   method: string;
@@ -157,12 +187,20 @@ export function parseMultipart(raw: Buffer, contentType: string): MultipartPart[
   return parts;
 }
 
+export interface PageOptions<T> {
+  /** The limit when the query gives none (100). */
+  defaultLimit?: number;
+  /** A larger limit is lowered to this. */
+  maxLimit?: number;
+  /** The JSON of one item of the page (only the page's items are mapped). */
+  map?: (item: T) => unknown;
+}
+
 /** Limit/offset paging with the live API's `X-TOTAL-COUNT` header. */
 export function page<T>(
   items: T[],
   query: Record<string, string>,
-  defaultLimit = 100,
-  maxLimit?: number,
+  { defaultLimit = 100, maxLimit, map }: PageOptions<T> = {},
 ): Reply {
   const limitRaw = query.limit ?? String(defaultLimit);
   const offsetRaw = query.offset ?? "0";
@@ -172,8 +210,9 @@ export function page<T>(
   let limit = Number(limitRaw);
   if (maxLimit !== undefined) limit = Math.min(limit, maxLimit);
   const offset = Number(offsetRaw);
+  const shown = items.slice(offset, offset + limit);
   return {
-    body: items.slice(offset, offset + limit),
+    body: map ? shown.map(map) : shown,
     headers: { "X-TOTAL-COUNT": String(items.length) },
   };
 }
@@ -186,8 +225,7 @@ export function ordered<T>(
   fallback: "asc" | "desc" = "asc",
 ): T[] {
   const dir = (direction ?? fallback).toLowerCase();
-  if (dir !== "asc" && dir !== "desc")
-    throw badRequest("Parameter direction not recognized.", "bad_parameter_value");
+  if (dir !== "asc" && dir !== "desc") throw badValue("direction");
   const sorted = [...items].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

@@ -96,6 +96,11 @@ export class Store {
     return [...this.users.values()].find((u) => u.email.toLowerCase() === key.toLowerCase());
   }
 
+  /** The first admin who is not disabled (the owner the API falls back to). */
+  firstAdmin(): User | undefined {
+    return [...this.users.values()].find((u) => u.is_admin && !u.is_disabled);
+  }
+
   pipelineOf(step: Step): Pipeline | undefined {
     return this.pipelines.get(step.pipeline_id);
   }
@@ -107,6 +112,12 @@ export class Store {
   userSummary(user: User | undefined) {
     if (!user) return null;
     return { id: user.id, lastname: user.lastname, firstname: user.firstname, email: user.email };
+  }
+
+  /** The summary with phone numbers: comment authors, history actors, list owners. */
+  userContact(user: User | undefined) {
+    if (!user) return null;
+    return { ...this.userSummary(user), phone: user.phone, mobile_phone: user.mobile_phone };
   }
 
   /** A lead as the API returns it. */

@@ -1,7 +1,8 @@
 /** Ping and auth: log as (API key only), login (Basic auth), logout. */
-import { badRequest, HttpError, userTokenRefused } from "../http";
+import { badValue, HttpError, missingParam } from "../http";
 import type { Emulator } from "../server";
 import type { User } from "../store";
+import { requireApiKey } from "./access";
 
 function session(user: User, token: string) {
   return {
@@ -28,11 +29,10 @@ export function register(emu: Emulator): void {
   }));
 
   router.on("GET", "/auth/log_as", (ctx) => {
-    if (ctx.caller.kind !== "apiKey") throw userTokenRefused();
-    if (!ctx.query.user_id) throw badRequest("Missing parameter: user_id", "missing_parameter");
+    requireApiKey(ctx);
+    if (!ctx.query.user_id) throw missingParam("user_id");
     const user = store.findUser(ctx.query.user_id);
-    if (!user || user.is_disabled)
-      throw badRequest("Parameter user_id not recognized.", "bad_parameter_value");
+    if (!user || user.is_disabled) throw badValue("user_id");
     return { body: session(user, emu.issueToken(user.id)) };
   });
 

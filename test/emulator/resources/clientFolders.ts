@@ -2,7 +2,15 @@
  * Client folders (`/clients`): list, create, get, update, delete over the `clientFolders` table,
  * seeded with the API document's Acme and Corporate examples.
  */
-import { badRequest, type Caller, notFound, ordered, type RequestContext } from "../http";
+import {
+  badRequest,
+  badValue,
+  bodyOf,
+  type Caller,
+  getOr404,
+  missingParam,
+  ordered,
+} from "../http";
 import type { Emulator } from "../server";
 import type { Store } from "../store";
 import { PREDEFINED_FIELD_TYPES } from "./fields";
@@ -51,19 +59,17 @@ function ownerOf(store: Store, caller: Caller, userId: unknown): number {
     if (caller.kind === "user")
       throw badRequest("Parameter user_id should not be used with USER token.");
     const user = store.findUser(userId as string | number);
-    if (!user) throw badRequest("Parameter user_id not recognized.", "bad_parameter_value");
+    if (!user) throw badValue("user_id");
     return user.id;
   }
   if (caller.userId) return caller.userId;
-  const admin = [...store.users.values()].find((u) => u.is_admin && !u.is_disabled);
-  return admin?.id ?? 0;
+  return store.firstAdmin()?.id ?? 0;
 }
 
 function text(body: Record<string, unknown>, key: string): string | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string")
-    throw badRequest(`Parameter ${key} not recognized.`, "bad_parameter_value");
+  if (typeof value !== "string") throw badValue(key);
   return value;
 }
 
@@ -83,16 +89,9 @@ export function register(emu: Emulator): void {
   seed(12, "Acme", true, "2344 Paradise Av, Eden CA 90001");
   seed(2, "Corporate", false, null);
 
-  const find = (ctx: RequestContext): ClientFolder => {
-    const folder = folders.get(Number(ctx.params.id));
-    if (!/^\d+$/.test(ctx.params.id) || !folder) throw notFound();
-    return folder;
-  };
-
   router.on("GET", "/clients", (ctx) => {
     const order = ctx.query.order ?? "name";
-    if (order !== "name" && order !== "id")
-      throw badRequest("Parameter order not recognized.", "bad_parameter_value");
+    if (order !== "name" && order !== "id") throw badValue("order");
     const list = ordered([...folders.values()], ctx.query.direction, (f) =>
       order === "id" ? f.id : f.name.toLowerCase(),
     );
@@ -100,9 +99,9 @@ export function register(emu: Emulator): void {
   });
 
   router.on("POST", "/clients", (ctx) => {
-    const body = ctx.body as Record<string, unknown>;
+    const body = bodyOf(ctx);
     const name = text(body, "name")?.trim();
-    if (!name) throw badRequest("Missing parameter: name", "missing_parameter");
+    if (!name) throw missingParam("name");
     const description = text(body, "description") ?? "";
     const folder: ClientFolder = {
       id: store.nextId(),
@@ -117,15 +116,17 @@ export function register(emu: Emulator): void {
     return { body: detail(store, folder) };
   });
 
-  router.on("GET", "/clients/:id", (ctx) => ({ body: detail(store, find(ctx)) }));
+  router.on("GET", "/clients/:id", (ctx) => ({
+    body: detail(store, getOr404(folders, ctx.params.id)),
+  }));
 
   router.on("PUT", "/clients/:id", (ctx) => {
-    const folder = find(ctx);
-    const body = ctx.body as Record<string, unknown>;
+    const folder = getOr404(folders, ctx.params.id);
+    const body = bodyOf(ctx);
     const name = text(body, "name");
     const description = text(body, "description");
     if (body.is_active !== undefined && typeof body.is_active !== "boolean")
-      throw badRequest("Parameter is_active not recognized.", "bad_parameter_value");
+      throw badValue("is_active");
     if (name !== undefined) folder.name = name;
     if (description !== undefined) {
       folder.description = description;
@@ -136,7 +137,7 @@ export function register(emu: Emulator): void {
   });
 
   router.on("DELETE", "/clients/:id", (ctx) => {
-    const folder = find(ctx);
+    const folder = getOr404(folders, ctx.params.id);
     folders.delete(folder.id);
     return { body: { id: folder.id } };
   });

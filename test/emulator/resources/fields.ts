@@ -2,8 +2,9 @@
  * Lead and client folder fields, seeded from the API document's example. Creating one is
  * API-key only; custom1–5 types are refused on the starter edition.
  */
-import { badRequest, featureRefused, userTokenRefused } from "../http";
+import { badRequest, badValue, bodyOf, featureRefused, missingParam } from "../http";
 import type { Emulator } from "../server";
+import { requireApiKey } from "./access";
 
 export interface Field {
   id: number;
@@ -107,24 +108,21 @@ export function register(emu: Emulator): void {
 
   router.on("GET", "/fields", (ctx) => {
     const type = ctx.query.type;
-    if (type !== undefined && !isParentType(type))
-      throw badRequest("Parameter type not recognized.", "bad_parameter_value");
+    if (type !== undefined && !isParentType(type)) throw badValue("type");
     const list = [...fields.values()].filter((f) => !type || f.parent_type === type);
     return { body: list.map(listJson) };
   });
 
   router.on("POST", "/fields", (ctx) => {
-    if (ctx.caller.kind !== "apiKey") throw userTokenRefused();
-    const body = ctx.body as Record<string, unknown>;
+    requireApiKey(ctx);
+    const body = bodyOf(ctx);
     const name = typeof body.name === "string" ? body.name.trim() : "";
-    if (!name) throw badRequest("Missing parameter: name", "missing_parameter");
+    if (!name) throw missingParam("name");
     if (name.length > 32)
       throw badRequest("Parameter name is too long (max 32 characters).", "bad_parameter_value");
-    if (!isParentType(body.parent_type))
-      throw badRequest("Parameter parent_type not recognized.", "bad_parameter_value");
+    if (!isParentType(body.parent_type)) throw badValue("parent_type");
     const type = body.type ?? "unset";
-    if (typeof type !== "string" || !TYPES.has(type))
-      throw badRequest("Parameter type not recognized.", "bad_parameter_value");
+    if (typeof type !== "string" || !TYPES.has(type)) throw badValue("type");
     if (type.startsWith("custom") && emu.edition === "starter") throw featureRefused();
     const parentType = body.parent_type;
     const siblings = [...fields.values()].filter((f) => f.parent_type === parentType);

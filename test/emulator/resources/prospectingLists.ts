@@ -4,9 +4,19 @@
  * comments, row updates and deletion, lead creation from a row (the lead is linked to the row),
  * and the rows called at a phone number (`GET /rows/called_from`).
  */
-import { badRequest, notFound, ordered, page, type RequestContext } from "../http";
+import {
+  badRequest,
+  badValue,
+  bodyOf,
+  missingParam,
+  or404,
+  ordered,
+  page,
+  type RequestContext,
+} from "../http";
 import type { Emulator } from "../server";
 import type { Store, User } from "../store";
+import { callerUser } from "./access";
 
 export interface ProspectingList {
   id: number;
@@ -54,23 +64,16 @@ const lists = (store: Store) => store.table<ProspectingList>(LISTS);
 const prospects = (store: Store) => store.table<Prospect>(PROSPECTS);
 const comments = (store: Store) => store.table<ProspectingComment>(COMMENTS);
 
-function userJson(user: User | undefined) {
-  if (!user) return null;
-  const { id, lastname, firstname, email, phone, mobile_phone } = user;
-  return { id, lastname, firstname, email, phone, mobile_phone };
+/** A row as every answer shows it. */
+function rowCore({ id, lead_id, is_active, content }: Prospect) {
+  return { id, lead_id, is_active, content };
 }
 
 function rowJson(store: Store, row: Prospect) {
   const count = [...comments(store).values()].filter(
     (c) => c.commented_item.item === "SpreadsheetRow" && c.commented_item.id === row.id,
   ).length;
-  return {
-    id: row.id,
-    lead_id: row.lead_id,
-    is_active: row.is_active,
-    content: row.content,
-    comment_count: count,
-  };
+  return { ...rowCore(row), comment_count: count };
 }
 
 function listJson(store: Store, list: ProspectingList) {
@@ -86,7 +89,7 @@ function listJson(store: Store, list: ProspectingList) {
     tags: list.tags,
     permalink: `https://emulator.propipelines.com/spreadsheets/${list.id}`,
     is_archived: list.is_archived,
-    user: userJson(store.users.get(list.user_id)),
+    user: store.userContact(store.users.get(list.user_id)),
   };
 }
 
@@ -94,8 +97,9 @@ function rowsOf(store: Store, listId: number): Prospect[] {
   return [...prospects(store).values()].filter((r) => r.spreadsheet_id === listId);
 }
 
-function firstAdmin(store: Store): User {
-  const admin = [...store.users.values()].find((u) => u.is_admin && !u.is_disabled);
+/** The owner to fall back to (none given, or unknown): the first admin, whom the seed has. */
+function fallbackOwner(store: Store): User {
+  const admin = store.firstAdmin();
   if (!admin) throw new Error("emulator seed has no admin");
   return admin;
 }
@@ -103,32 +107,21 @@ function firstAdmin(store: Store): User {
 /** An API-key caller sees everything; a user sees lists they own, shared ones, or all if admin. */
 function canSee(store: Store, ctx: RequestContext, list: ProspectingList): boolean {
   if (ctx.caller.kind === "apiKey") return true;
-  const user = store.users.get(ctx.caller.userId ?? 0);
+  const user = callerUser(store, ctx);
   return !!user && (user.is_admin || list.user_id === user.id || list.privacy === 0);
 }
 
 function findList(store: Store, ctx: RequestContext, idParam: string | undefined): ProspectingList {
-  const list = lists(store).get(Number(idParam));
-  if (!list || !canSee(store, ctx, list)) throw notFound();
-  return list;
+  return or404(lists(store).get(Number(idParam)), (list) => canSee(store, ctx, list));
 }
 
 function findRow(store: Store, list: ProspectingList, idParam: string | undefined): Prospect {
-  const row = prospects(store).get(Number(idParam));
-  if (!row || row.spreadsheet_id !== list.id) throw notFound();
-  return row;
-}
-
-function bodyOf(ctx: RequestContext): Record<string, unknown> {
-  return ctx.body && typeof ctx.body === "object" && !Array.isArray(ctx.body)
-    ? (ctx.body as Record<string, unknown>)
-    : {};
+  return or404(prospects(store).get(Number(idParam)), (row) => row.spreadsheet_id === list.id);
 }
 
 /** `content` as JSON (an array) or as a JSON string, as the document's examples send it. */
 function parseContent(value: unknown): unknown {
-  if (value === undefined || value === null || value === "")
-    throw badRequest("Missing parameter: content", "missing_parameter");
+  if (value === undefined || value === null || value === "") throw missingParam("content");
   if (typeof value !== "string") return value;
   try {
     return JSON.parse(value);
@@ -154,11 +147,10 @@ function parseRows(value: unknown): string[][] {
 
 /** With the API key, `user_id` names the user (unknown → 400); with a token, the caller. */
 function actingUser(store: Store, ctx: RequestContext, userId: unknown, fallback: User): User {
-  if (ctx.caller.kind === "user") return store.users.get(ctx.caller.userId ?? 0) ?? fallback;
+  if (ctx.caller.kind === "user") return callerUser(store, ctx) ?? fallback;
   if (userId === undefined || userId === null || userId === "") return fallback;
   const user = store.findUser(String(userId));
-  if (!user || user.is_disabled)
-    throw badRequest("Parameter user_id not recognized.", "bad_parameter_value");
+  if (!user || user.is_disabled) throw badValue("user_id");
   return user;
 }
 
@@ -193,15 +185,16 @@ function leadDescription(list: ProspectingList, row: Prospect): string {
     .join("\n");
 }
 
+/** A comment on a list or one of its rows; by default its author is the list's owner. */
 function addComment(
   emu: Emulator,
   ctx: RequestContext,
+  list: ProspectingList,
   item: ProspectingComment["commented_item"],
-  owner: User,
 ) {
+  const owner = emu.store.users.get(list.user_id) ?? fallbackOwner(emu.store);
   const body = bodyOf(ctx);
-  if (typeof body.content !== "string" || !body.content.trim())
-    throw badRequest("Missing parameter: content", "missing_parameter");
+  if (typeof body.content !== "string" || !body.content.trim()) throw missingParam("content");
   const user = actingUser(emu.store, ctx, body.user_id, owner);
   const comment: ProspectingComment = {
     id: emu.store.nextId(),
@@ -213,7 +206,7 @@ function addComment(
   };
   comments(emu.store).set(comment.id, comment);
   const { user_id: _, ...rest } = comment;
-  return { status: 201, body: { ...rest, attachments: [], user: userJson(user) } };
+  return { status: 201, body: { ...rest, attachments: [], user: emu.store.userContact(user) } };
 }
 
 const digits = (phone: string) => phone.replace(/\D/g, "");
@@ -229,24 +222,21 @@ export function register(emu: Emulator): void {
         (ctx.query.title === undefined || list.title === ctx.query.title),
     );
     const sorted = ordered(visible, ctx.query.direction, (l) => l.id, "desc");
-    const reply = page(sorted, ctx.query);
-    return { ...reply, body: (reply.body as ProspectingList[]).map((l) => listJson(store, l)) };
+    return page(sorted, ctx.query, { map: (l) => listJson(store, l) });
   });
 
   router.on("POST", "/spreadsheets", (ctx) => {
     const body = bodyOf(ctx);
-    if (typeof body.title !== "string" || !body.title.trim())
-      throw badRequest("Missing parameter: title", "missing_parameter");
+    if (typeof body.title !== "string" || !body.title.trim()) throw missingParam("title");
     const [header, ...rows] = parseRows(body.content);
     if (rows.length > MAX_CREATE_ROWS)
       throw badRequest(`The number of rows is limited to ${MAX_CREATE_ROWS}.`);
     const privacyOff = body.privacy === "off";
-    if (privacyOff && ctx.caller.kind === "apiKey" && !body.user_id)
-      throw badRequest("Missing parameter: user_id", "missing_parameter");
+    if (privacyOff && ctx.caller.kind === "apiKey" && !body.user_id) throw missingParam("user_id");
     // An unknown owner falls back to the first admin, as the document says.
     const owner =
       ctx.caller.kind === "user"
-        ? store.users.get(ctx.caller.userId ?? 0)
+        ? callerUser(store, ctx)
         : store.findUser(body.user_id as string | number | undefined);
     const time = store.now();
     const list: ProspectingList = {
@@ -256,7 +246,7 @@ export function register(emu: Emulator): void {
       column_names: header ?? [],
       privacy: privacyOff ? 0 : 1,
       tags: toTags(body.tags),
-      user_id: (owner && !owner.is_disabled ? owner : firstAdmin(store)).id,
+      user_id: (owner && !owner.is_disabled ? owner : fallbackOwner(store)).id,
       is_archived: false,
       created_at: time,
       updated_at: time,
@@ -267,12 +257,7 @@ export function register(emu: Emulator): void {
       status: 201,
       body: {
         ...listJson(store, list),
-        spreadsheet_rows: created.map(({ id, lead_id, is_active, content }) => ({
-          id,
-          lead_id,
-          is_active,
-          content,
-        })),
+        spreadsheet_rows: created.map(rowCore),
       },
     };
   });
@@ -290,11 +275,9 @@ export function register(emu: Emulator): void {
   router.on("POST", "/spreadsheets/:id/assign", (ctx) => {
     const list = findList(store, ctx, ctx.params.id);
     const userId = bodyOf(ctx).user_id;
-    if (userId === undefined || userId === "")
-      throw badRequest("Missing parameter: user_id", "missing_parameter");
+    if (userId === undefined || userId === "") throw missingParam("user_id");
     const user = store.findUser(userId as string | number);
-    if (!user || user.is_disabled)
-      throw badRequest("Parameter user_id not recognized.", "bad_parameter_value");
+    if (!user || user.is_disabled) throw badValue("user_id");
     list.user_id = user.id;
     list.updated_at = store.now();
     return { body: listJson(store, list) };
@@ -302,15 +285,13 @@ export function register(emu: Emulator): void {
 
   router.on("POST", "/spreadsheets/:spreadsheet_id/comments", (ctx) => {
     const list = findList(store, ctx, ctx.params.spreadsheet_id);
-    const owner = store.users.get(list.user_id) ?? firstAdmin(store);
-    return addComment(emu, ctx, { item: "Spreadsheet", id: list.id }, owner);
+    return addComment(emu, ctx, list, { item: "Spreadsheet", id: list.id });
   });
 
   router.on("POST", "/spreadsheets/:spreadsheet_id/rows/:id/comments", (ctx) => {
     const list = findList(store, ctx, ctx.params.spreadsheet_id);
     const row = findRow(store, list, ctx.params.id);
-    const owner = store.users.get(list.user_id) ?? firstAdmin(store);
-    return addComment(emu, ctx, { item: "SpreadsheetRow", id: row.id }, owner);
+    return addComment(emu, ctx, list, { item: "SpreadsheetRow", id: row.id });
   });
 
   router.on("POST", "/spreadsheets/:spreadsheet_id/rows", (ctx) => {
@@ -318,12 +299,7 @@ export function register(emu: Emulator): void {
     const rows = parseRows(bodyOf(ctx).content);
     if (rows.length > MAX_ADD_ROWS)
       throw badRequest(`The number of rows is limited to ${MAX_ADD_ROWS}.`);
-    const created = addRows(emu, list, rows).map(({ id, lead_id, is_active, content }) => ({
-      id,
-      lead_id,
-      is_active,
-      content,
-    }));
+    const created = addRows(emu, list, rows).map(rowCore);
     for (const row of created) emu.events.emit("event", "prospect.created", row);
     return { status: 201, body: created };
   });
@@ -335,16 +311,13 @@ export function register(emu: Emulator): void {
     const raw = Array.isArray(ctx.body) ? ctx.body : bodyOf(ctx).content;
     row.content = toCells(parseContent(raw));
     list.updated_at = store.now();
-    const { id, lead_id, is_active, content } = row;
-    return { body: { id, lead_id, is_active, content } };
+    return { body: rowCore(row) };
   });
 
   router.on("POST", "/spreadsheets/:spreadsheet_id/rows/:id/create_lead", (ctx) => {
     const list = findList(store, ctx, ctx.params.spreadsheet_id);
     const row = findRow(store, list, ctx.params.id);
-    const creator =
-      ctx.caller.kind === "user" ? store.users.get(ctx.caller.userId ?? 0) : undefined;
-    const ownerId = creator?.id ?? list.user_id;
+    const ownerId = callerUser(store, ctx)?.id ?? list.user_id;
     const lead = store.addLead({
       title: row.content[0] || list.title,
       description: leadDescription(list, row),
@@ -367,7 +340,7 @@ export function register(emu: Emulator): void {
 
   router.on("GET", "/rows/called_from", (ctx) => {
     const phone = digits(ctx.query.phone_number ?? "");
-    if (!phone) throw badRequest("Missing parameter: phone_number", "missing_parameter");
+    if (!phone) throw missingParam("phone_number");
     const found = [...prospects(store).values()].filter((row) => {
       const list = lists(store).get(row.spreadsheet_id);
       return (
@@ -375,13 +348,7 @@ export function register(emu: Emulator): void {
       );
     });
     return {
-      body: found.map(({ id, lead_id, is_active, content, spreadsheet_id }) => ({
-        id,
-        lead_id,
-        is_active,
-        content,
-        spreadsheet_id,
-      })),
+      body: found.map((row) => ({ ...rowCore(row), spreadsheet_id: row.spreadsheet_id })),
     };
   });
 }

@@ -2,8 +2,9 @@
  * Tag categories and predefined tags ("supertags"), seeded from the API document's examples.
  * Creating either is API-key only (the document gives no USER token form).
  */
-import { badRequest, userTokenRefused } from "../http";
+import { badValue, bodyOf, missingParam } from "../http";
 import type { Emulator } from "../server";
+import { requireApiKey } from "./access";
 
 export interface Category {
   id: number;
@@ -27,7 +28,7 @@ export const PREDEFINED_TAGS_TABLE = "predefinedTags";
 
 function requiredName(body: Record<string, unknown>): string {
   const name = typeof body.name === "string" ? body.name.trim() : "";
-  if (!name) throw badRequest("Missing parameter: name", "missing_parameter");
+  if (!name) throw missingParam("name");
   return name;
 }
 
@@ -87,11 +88,11 @@ export function register(emu: Emulator): void {
   });
 
   router.on("POST", "/category", (ctx) => {
-    if (ctx.caller.kind !== "apiKey") throw userTokenRefused();
+    requireApiKey(ctx);
     const time = store.now();
     const category: Category = {
       id: store.nextId(),
-      name: requiredName(ctx.body as Record<string, unknown>),
+      name: requiredName(bodyOf(ctx)),
       is_required: false,
       position: null,
       created_at: time,
@@ -104,13 +105,13 @@ export function register(emu: Emulator): void {
   router.on("GET", "/predefined_tags", () => ({ body: [...tags.values()].map(tagJson) }));
 
   router.on("POST", "/predefined_tags", (ctx) => {
-    if (ctx.caller.kind !== "apiKey") throw userTokenRefused();
-    const body = ctx.body as Record<string, unknown>;
+    requireApiKey(ctx);
+    const body = bodyOf(ctx);
     const name = requiredName(body);
     if (body.category_id === undefined || body.category_id === null)
-      throw badRequest("Missing parameter: category_id", "missing_parameter");
+      throw missingParam("category_id");
     const category = categories.get(Number(body.category_id));
-    if (!category) throw badRequest("Parameter category_id not recognized.", "bad_parameter_value");
+    if (!category) throw badValue("category_id");
     const tag: PredefinedTag = {
       id: store.nextId(),
       name,

@@ -3,10 +3,17 @@
  * leads and user filters see it; a team keeps only which members are managers. Everything but
  * the list is admin-only for USER tokens.
  */
-import { badRequest, notFound, type RequestContext } from "../http";
+import {
+  badValue,
+  bodyOf,
+  getOr404,
+  missingParameter,
+  notFound,
+  type RequestContext,
+} from "../http";
 import type { Emulator } from "../server";
 import { SEED_TIME } from "../store";
-import { missingParameter, requireAdmin } from "./users";
+import { requireAdmin } from "./access";
 
 export interface Team {
   id: number;
@@ -58,17 +65,11 @@ export function register(emu: Emulator): void {
     return rest;
   };
 
-  const teamById = (id: string): Team => {
-    const team = /^\d+$/.test(id) ? teams.get(Number(id)) : undefined;
-    if (!team) throw notFound();
-    return team;
-  };
-
   const userFrom = (ctx: RequestContext) => {
-    const userId = (ctx.body as Record<string, unknown>).user_id;
+    const userId = bodyOf(ctx).user_id;
     if (userId === undefined || userId === "") throw missingParameter();
     const user = store.findUser(userId as string | number);
-    if (!user) throw badRequest("Parameter user_id not recognized.", "bad_parameter_value");
+    if (!user) throw badValue("user_id");
     return user;
   };
 
@@ -77,8 +78,8 @@ export function register(emu: Emulator): void {
   }));
 
   router.on("POST", "/teams", (ctx) => {
-    requireAdmin(emu, ctx);
-    const name = text((ctx.body as Record<string, unknown>).name);
+    requireAdmin(store, ctx);
+    const name = text(bodyOf(ctx).name);
     if (!name) throw missingParameter();
     const time = store.now();
     const team: Team = {
@@ -94,7 +95,7 @@ export function register(emu: Emulator): void {
 
   // By id or by name.
   router.on("GET", "/teams/:id", (ctx) => {
-    requireAdmin(emu, ctx);
+    requireAdmin(store, ctx);
     const key = ctx.params.id;
     const team = /^\d+$/.test(key)
       ? teams.get(Number(key))
@@ -104,9 +105,9 @@ export function register(emu: Emulator): void {
   });
 
   router.on("PUT", "/teams/:id", (ctx) => {
-    requireAdmin(emu, ctx);
-    const team = teamById(ctx.params.id);
-    const name = text((ctx.body as Record<string, unknown>).name);
+    requireAdmin(store, ctx);
+    const team = getOr404(teams, ctx.params.id);
+    const name = text(bodyOf(ctx).name);
     if (!name) throw missingParameter();
     team.name = name;
     team.updated_at = store.now();
@@ -114,8 +115,8 @@ export function register(emu: Emulator): void {
   });
 
   router.on("DELETE", "/teams/:id", (ctx) => {
-    requireAdmin(emu, ctx);
-    const team = teamById(ctx.params.id);
+    requireAdmin(store, ctx);
+    const team = getOr404(teams, ctx.params.id);
     for (const user of store.users.values()) {
       user.team_ids = user.team_ids.filter((id) => id !== team.id);
     }
@@ -125,10 +126,10 @@ export function register(emu: Emulator): void {
 
   // Adds the user, or changes the manager role of a member.
   router.on("POST", "/teams/:id/add_member", (ctx) => {
-    requireAdmin(emu, ctx);
-    const team = teamById(ctx.params.id);
+    requireAdmin(store, ctx);
+    const team = getOr404(teams, ctx.params.id);
     const user = userFrom(ctx);
-    const isManager = (ctx.body as Record<string, unknown>).is_manager;
+    const isManager = bodyOf(ctx).is_manager;
     if (!user.team_ids.includes(team.id)) user.team_ids = [...user.team_ids, team.id];
     team.manager_ids = team.manager_ids.filter((id) => id !== user.id);
     if (isManager === true || isManager === "true") team.manager_ids.push(user.id);
@@ -137,8 +138,8 @@ export function register(emu: Emulator): void {
   });
 
   router.on("DELETE", "/teams/:id/remove_member", (ctx) => {
-    requireAdmin(emu, ctx);
-    const team = teamById(ctx.params.id);
+    requireAdmin(store, ctx);
+    const team = getOr404(teams, ctx.params.id);
     const user = userFrom(ctx);
     user.team_ids = user.team_ids.filter((id) => id !== team.id);
     team.manager_ids = team.manager_ids.filter((id) => id !== user.id);

@@ -3,9 +3,10 @@
  * (200 sent / 304 already activated, no body), disable. Admin-only calls refuse non-admin USER
  * tokens with the document's 401.
  */
-import { HttpError, notFound, notPrivileged, ordered, type RequestContext } from "../http";
+import { badValue, bodyOf, missingParameter, or404, ordered, unprocessable } from "../http";
 import type { Emulator } from "../server";
 import type { User } from "../store";
+import { requireAdmin } from "./access";
 
 /** Activation emails the emulator "sent", in order (tests read them). */
 export interface SentActivationEmail {
@@ -15,19 +16,6 @@ export interface SentActivationEmail {
 }
 
 export const ACTIVATION_EMAILS = "activation_emails";
-
-/** A USER-token caller must be an admin of the account; the API key has admin rights. */
-export function requireAdmin(emu: Emulator, ctx: RequestContext): void {
-  if (ctx.caller.kind === "apiKey") return;
-  const user = ctx.caller.userId ? emu.store.users.get(ctx.caller.userId) : undefined;
-  if (!user?.is_admin) throw notPrivileged();
-}
-
-export const missingParameter = () =>
-  new HttpError(422, "Missing required parameter", "missing_parameter");
-
-const badValue = (name: string) =>
-  new HttpError(400, `Parameter ${name} not recognized.`, "bad_parameter_value");
 
 /** A user as the API returns it: no password or internal team links, with its permalink. */
 export function userJson(emu: Emulator, user: User) {
@@ -80,11 +68,7 @@ export function register(emu: Emulator): void {
   const { router, store } = emu;
   const sent = store.table<SentActivationEmail>(ACTIVATION_EMAILS);
 
-  const userOr404 = (idOrEmail: string): User => {
-    const user = store.findUser(idOrEmail);
-    if (!user) throw notFound();
-    return user;
-  };
+  const userOr404 = (idOrEmail: string): User => or404(store.findUser(idOrEmail));
 
   router.on("GET", "/users", (ctx) => {
     const q = ctx.query;
@@ -96,13 +80,12 @@ export function register(emu: Emulator): void {
   });
 
   router.on("POST", "/users", (ctx) => {
-    requireAdmin(emu, ctx);
-    const body = ctx.body as Record<string, unknown>;
+    requireAdmin(store, ctx);
+    const body = bodyOf(ctx);
     const email = typeof body.email === "string" ? body.email.trim() : "";
     if (!email) throw missingParameter();
     // Even a disabled user's email cannot be reused (API document).
-    if (store.findUser(email))
-      throw new HttpError(422, "Unprocessable -- Unable to perform your request", "unprocessable");
+    if (store.findUser(email)) throw unprocessable();
     const time = store.now();
     const user: User = {
       id: store.nextId(),
@@ -133,7 +116,7 @@ export function register(emu: Emulator): void {
   router.on("GET", "/users/:id", (ctx) => ({ body: userJson(emu, userOr404(ctx.params.id)) }));
 
   router.on("GET", "/users/:id/send_activation_email", (ctx) => {
-    requireAdmin(emu, ctx);
+    requireAdmin(store, ctx);
     const user = userOr404(ctx.params.id);
     if (user.has_activated) return { status: 304 };
     const id = store.nextId();
@@ -142,7 +125,7 @@ export function register(emu: Emulator): void {
   });
 
   router.on("PUT", "/users/:id/disable", (ctx) => {
-    requireAdmin(emu, ctx);
+    requireAdmin(store, ctx);
     const user = userOr404(ctx.params.id);
     user.is_disabled = true;
     user.updated_at = store.now();

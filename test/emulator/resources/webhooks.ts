@@ -13,15 +13,9 @@
  *   email notifications are recorded as sent.
  */
 import { createHash } from "node:crypto";
-import {
-  badRequest,
-  featureRefused,
-  notFound,
-  notPrivileged,
-  type RequestContext,
-  userTokenRefused,
-} from "../http";
+import { badValue, bodyOf, featureRefused, missingParam, notFound, or404 } from "../http";
 import { DEFAULT_API_KEY, type Emulator } from "../server";
+import { requireAdmin, requireApiKey } from "./access";
 
 export interface WebhookRow {
   id: number;
@@ -90,15 +84,6 @@ function publicWebhook({ apiKey: _key, add_to_lead_action_menu: _menu, ...row }:
 
 function publicEvent({ sentAt: _sentAt, ...row }: WebhookEventRow) {
   return row;
-}
-
-function requireApiKey(ctx: RequestContext): void {
-  if (ctx.caller.kind !== "apiKey") throw userTokenRefused();
-}
-
-function requireAdmin(emu: Emulator, ctx: RequestContext): void {
-  if (ctx.caller.kind === "apiKey") return;
-  if (!emu.store.users.get(ctx.caller.userId ?? 0)?.is_admin) throw notPrivileged();
 }
 
 /** The specific events one base event also fires. */
@@ -247,10 +232,10 @@ export function register(emu: Emulator): void {
 
   router.on("POST", "/webhooks", (ctx) => {
     requireApiKey(ctx);
-    const body = (ctx.body ?? {}) as Record<string, unknown>;
+    const body = bodyOf(ctx);
     for (const name of ["event", "target_type", "target"]) {
       if (typeof body[name] !== "string" || !(body[name] as string).trim()) {
-        throw badRequest(`Missing parameter: ${name}`, "missing_parameter");
+        throw missingParam(name);
       }
     }
     const event = String(body.event);
@@ -258,10 +243,10 @@ export function register(emu: Emulator): void {
     const target = String(body.target);
     const isStepEvent = event.startsWith(STEP_PREFIX) && event.length > STEP_PREFIX.length;
     if (!STANDARD.includes(event) && !ADVANCED.includes(event) && !isStepEvent) {
-      throw badRequest("Parameter event not recognized.", "bad_parameter_value");
+      throw badValue("event");
     }
     if (targetType !== "url" && targetType !== "email") {
-      throw badRequest("Parameter target_type not recognized.", "bad_parameter_value");
+      throw badValue("target_type");
     }
     if (!STANDARD.includes(event) && emu.edition === "starter") throw featureRefused();
     const existing = [...webhooksOf(emu).values()].find(
@@ -301,7 +286,7 @@ export function register(emu: Emulator): void {
   });
 
   router.on("GET", "/webhook_events", (ctx) => {
-    requireAdmin(emu, ctx);
+    requireAdmin(emu.store, ctx);
     const since = Date.now() - 10 * DAY_MS;
     const rows = [...webhookEventsOf(emu).values()]
       .filter((e) => e.sentAt >= since)
@@ -310,10 +295,8 @@ export function register(emu: Emulator): void {
   });
 
   router.on("GET", "/webhook_events/:id", (ctx) => {
-    requireAdmin(emu, ctx);
-    const row = webhookEventsOf(emu).get(Number(ctx.params.id));
-    if (!row) throw notFound();
-    return { body: publicEvent(row) };
+    requireAdmin(emu.store, ctx);
+    return { body: publicEvent(or404(webhookEventsOf(emu).get(Number(ctx.params.id)))) };
   });
 
   emu.events.on("event", (name: string, data: unknown) => {

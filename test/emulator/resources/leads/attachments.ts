@@ -1,5 +1,5 @@
 /** Attachments of a lead: list, download URL (kind "attachment" only), multipart upload, delete. */
-import { HttpError, notFound } from "../../http";
+import { missingParameter, notFound, or404 } from "../../http";
 import type { Emulator } from "../../server";
 import type { Lead, Store } from "../../store";
 import { leadOf } from "./shared";
@@ -27,9 +27,7 @@ function downloadUrl(a: LeadAttachment): string {
 }
 
 function attachmentOf(store: Store, lead: Lead, raw: string | undefined): LeadAttachment {
-  const attachment = attachments(store).get(Number(raw));
-  if (!attachment || attachment.lead_id !== lead.id) throw notFound();
-  return attachment;
+  return or404(attachments(store).get(Number(raw)), (a) => a.lead_id === lead.id);
 }
 
 export function register(emu: Emulator): void {
@@ -51,7 +49,7 @@ export function register(emu: Emulator): void {
   router.on("POST", "/leads/:lead_id/attachments", (ctx) => {
     const lead = leadOf(store, ctx.params.lead_id);
     const part = ctx.parts.find((p) => p.name === "attachment" && p.filename);
-    if (!part) throw new HttpError(422, "Missing required parameter", "missing_parameter");
+    if (!part) throw missingParameter();
     const attachment: LeadAttachment = {
       id: store.nextId(),
       lead_id: lead.id,

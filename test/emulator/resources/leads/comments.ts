@@ -1,9 +1,9 @@
 /** Comments on a lead: list (direction), create (as a user of the account), delete. */
-import { badRequest, HttpError, notFound, ordered } from "../../http";
+import { badValue, bodyOf, missingParameter, or404, ordered } from "../../http";
 import type { Emulator } from "../../server";
 import type { Store } from "../../store";
 import { recordHistory } from "./histories";
-import { actingUser, actorId, bodyOf, emitLead, leadOf, userJson, userParam } from "./shared";
+import { actingUser, actorId, emitLead, leadOf, userParam } from "./shared";
 
 export interface LeadComment {
   id: number;
@@ -24,7 +24,7 @@ function commentJson(store: Store, comment: LeadComment) {
     created_at: comment.created_at,
     attachments: [],
     activity_id: comment.activity_id,
-    user: userJson(comment.user_id ? store.users.get(comment.user_id) : undefined),
+    user: store.userContact(comment.user_id ? store.users.get(comment.user_id) : undefined),
   };
 }
 
@@ -42,7 +42,7 @@ export function register(emu: Emulator): void {
     const lead = leadOf(store, ctx.params.lead_id);
     const body = bodyOf(ctx);
     const content = typeof body.content === "string" ? body.content.trim() : "";
-    if (!content) throw new HttpError(422, "Missing required parameter", "missing_parameter");
+    if (!content) throw missingParameter();
     // With a USER token the comment is the user's own and user_id is ignored.
     const user =
       ctx.caller.kind === "apiKey" && body.user_id !== undefined
@@ -50,7 +50,7 @@ export function register(emu: Emulator): void {
         : actingUser(store, ctx);
     const activityId = body.activity_id;
     if (activityId !== undefined && !/^\d+$/.test(String(activityId))) {
-      throw badRequest("Parameter activity_id not recognized.", "bad_parameter_value");
+      throw badValue("activity_id");
     }
     const comment: LeadComment = {
       id: store.nextId(),
@@ -68,8 +68,7 @@ export function register(emu: Emulator): void {
 
   router.on("DELETE", "/leads/:lead_id/comments/:id", (ctx) => {
     const lead = leadOf(store, ctx.params.lead_id);
-    const comment = comments(store).get(Number(ctx.params.id));
-    if (!comment || comment.lead_id !== lead.id) throw notFound();
+    const comment = or404(comments(store).get(Number(ctx.params.id)), (c) => c.lead_id === lead.id);
     comments(store).delete(comment.id);
     return { body: { id: comment.id } };
   });

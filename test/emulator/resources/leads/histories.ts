@@ -1,8 +1,8 @@
 /** A lead's action histories: recorded by the other lead routes, listed with the API's filters. */
-import { badRequest, ordered, page } from "../../http";
+import { badValue, ordered, page } from "../../http";
 import type { Emulator } from "../../server";
 import type { Store } from "../../store";
-import { LEAD_STATUSES, leadOf, listParam, parseApiDate, userJson } from "./shared";
+import { dateQuery, LEAD_STATUSES, leadOf, listParam } from "./shared";
 
 export const ACTION_TYPES = [
   "client_assigned",
@@ -49,7 +49,7 @@ export function recordHistory(
 
 export function historyJson(store: Store, entry: ActionHistory) {
   const { user_id, ...rest } = entry;
-  return { ...rest, user: userJson(user_id ? store.users.get(user_id) : undefined) };
+  return { ...rest, user: store.userContact(user_id ? store.users.get(user_id) : undefined) };
 }
 
 /** The entry's value for `action_value`: a step name or a status name (other types: none). */
@@ -67,25 +67,16 @@ function knownActionValue(store: Store, raw: string | undefined): string | undef
   return isStatus || isStep ? value : undefined;
 }
 
-function dateParam(query: Record<string, string>, name: "from" | "to"): number | undefined {
-  const raw = query[name];
-  if (raw === undefined || raw === "") return undefined;
-  const time = parseApiDate(raw);
-  if (time === undefined) throw badRequest(`The date ${name} is not formatted properly`);
-  // A bare date as `to` includes that whole day.
-  return name === "to" && raw.trim().length === 10 ? time + 86_399_999 : time;
-}
-
 export function register(emu: Emulator): void {
   const { router, store } = emu;
 
   router.on("GET", "/leads/:lead_id/action_histories", (ctx) => {
     const lead = leadOf(store, ctx.params.lead_id);
     const { query } = ctx;
-    const from = dateParam(query, "from");
-    const to = dateParam(query, "to");
+    const from = dateQuery(query, "from");
+    const to = dateQuery(query, "to", true);
     if (query.action_type && !ACTION_TYPES.includes(query.action_type as ActionType)) {
-      throw badRequest("Parameter action_type not recognized.", "bad_parameter_value");
+      throw badValue("action_type");
     }
     const value = knownActionValue(store, query.action_value);
     const users = query.user_ids
@@ -103,7 +94,6 @@ export function register(emu: Emulator): void {
       );
     });
     const sorted = ordered(matching, query.direction, (entry) => entry.id, "asc");
-    const reply = page(sorted, query, 100, 100);
-    return { ...reply, body: (reply.body as ActionHistory[]).map((e) => historyJson(store, e)) };
+    return page(sorted, query, { maxLimit: 100, map: (e) => historyJson(store, e) });
   });
 }

@@ -1,9 +1,9 @@
 /** GET /leads: the documented filters, orders and limit/offset paging. */
-import { badRequest, featureRefused, ordered, type RequestContext } from "../../http";
+import { badRequest, badValue, featureRefused, ordered, type RequestContext } from "../../http";
 import type { Emulator } from "../../server";
 import type { Lead, Store } from "../../store";
 import { comments } from "./comments";
-import { emailsIn, LEAD_STATUSES, listParam, parseApiDate, userParam } from "./shared";
+import { dateQuery, emailsIn, LEAD_STATUSES, listParam, userParam } from "./shared";
 
 const DATE_FIELDS = {
   creation: (lead: Lead) => lead.created_at,
@@ -29,15 +29,6 @@ const ORDERS: Record<string, Order> = {
   alphabetically: (_, lead) => lead.title.toLowerCase(),
 };
 
-/** A date parameter as epoch ms; a bare date as an upper bound includes its whole day. */
-function dateParam(query: Record<string, string>, name: string, upper = false): number | undefined {
-  const raw = query[name];
-  if (raw === undefined || raw === "") return undefined;
-  const time = parseApiDate(raw);
-  if (time === undefined) throw badRequest(`The date ${name} is not formatted properly`);
-  return upper && raw.trim().length === 10 ? time + 86_399_999 : time;
-}
-
 /** Lines `Key: value` of a description, keys lowercased. */
 function descriptionFields(description: string): Map<string, string> {
   const fields = new Map<string, string>();
@@ -54,7 +45,7 @@ function leadFilter(emu: Emulator, ctx: RequestContext): (lead: Lead) => boolean
   const q = ctx.query;
   const statuses = q.status ? listParam(q.status).map((s) => s.toLowerCase()) : undefined;
   if (statuses?.some((s) => !(LEAD_STATUSES as readonly string[]).includes(s))) {
-    throw badRequest("Parameter status not recognized.", "bad_parameter_value");
+    throw badValue("status");
   }
   const steps = q.step ? listParam(q.step) : undefined;
   const owner = q.user_id ? userParam(store, q.user_id) : undefined;
@@ -64,12 +55,12 @@ function leadFilter(emu: Emulator, ctx: RequestContext): (lead: Lead) => boolean
   }
   if (q.field_key && emu.edition === "starter") throw featureRefused();
   const tags = q.tags ? listParam(q.tags).map((t) => t.toLowerCase()) : undefined;
-  const updatedAfter = dateParam(q, "updated_after");
-  const start = dateParam(q, "start_date");
-  const end = dateParam(q, "end_date", true);
+  const updatedAfter = dateQuery(q, "updated_after");
+  const start = dateQuery(q, "start_date");
+  const end = dateQuery(q, "end_date", true);
   const rangeType = (q.date_range_type || "creation") as keyof typeof DATE_FIELDS;
   if (!DATE_FIELDS[rangeType]) {
-    throw badRequest("Parameter date_range_type not recognized.", "bad_parameter_value");
+    throw badValue("date_range_type");
   }
   const includeUnassigned = q.include_unassigned === "true";
 
@@ -109,7 +100,7 @@ function leadMentions(store: Store, lead: Lead, email: string): boolean {
 /** The leads GET /leads answers (before paging), filtered and ordered. */
 export function listLeads(emu: Emulator, ctx: RequestContext): Lead[] {
   const order = ORDERS[ctx.query.order || "id"];
-  if (!order) throw badRequest("Parameter order not recognized.", "bad_parameter_value");
+  if (!order) throw badValue("order");
   const matching = [...emu.store.leads.values()].filter(leadFilter(emu, ctx));
   return ordered(matching, ctx.query.direction, (lead) => order(emu.store, lead), "desc");
 }

@@ -1,11 +1,16 @@
 /** Leads themselves: list, create, read, update, assign, file in a client folder, delete, email. */
 import {
   badRequest,
+  badValue,
+  bodyOf,
   featureRefused,
-  HttpError,
+  missingParam,
+  missingParameter,
   notFound,
+  or404,
   page,
   type RequestContext,
+  unprocessable,
 } from "../../http";
 import type { Emulator } from "../../server";
 import type { Lead, Step, Store } from "../../store";
@@ -15,8 +20,8 @@ import { listLeads } from "./listing";
 import {
   actingUser,
   actorId,
-  bodyOf,
   CLOSED_STATUSES,
+  dateParam,
   emailsIn,
   emitLead,
   LEAD_STATUSES,
@@ -30,19 +35,14 @@ import {
 const REMINDER_DURATIONS = [0, 15, 30, 45, 60, 90, 120, 150, 180, 240, 480, 720];
 const SALES_FIELDS = ["status", "step", "starred", "amount", "probability"];
 
-const missingParameter = () =>
-  new HttpError(422, "Missing required parameter", "missing_parameter");
 const reminderFormat = () =>
   badRequest("Date format invalid for remind_date (YYYY-MM-DD) or remind_time (HH:MM)");
 
 /** Client folders belong to their own resource module; the leads only look them up. */
 const clientFolders = (store: Store) => store.table<ClientFolder>(CLIENT_FOLDERS_TABLE);
 
-function isoDate(value: unknown, name: string): string {
-  const time = typeof value === "string" ? parseApiDate(value) : undefined;
-  if (time === undefined) throw badRequest(`The date ${name} is not formatted properly`);
-  return new Date(time).toISOString();
-}
+const isoDate = (value: unknown, name: string): string =>
+  new Date(dateParam(value, name)).toISOString();
 
 function numberParam(value: unknown, name: string, range?: [number, number]): number {
   const n = typeof value === "number" ? value : Number(String(value).trim());
@@ -51,7 +51,7 @@ function numberParam(value: unknown, name: string, range?: [number, number]): nu
     String(value).trim() === "" ||
     (range && (n < range[0] || n > range[1]))
   )
-    throw badRequest(`Parameter ${name} not recognized.`, "bad_parameter_value");
+    throw badValue(name);
   return n;
 }
 
@@ -68,7 +68,7 @@ function stepParam(store: Store, value: unknown): Step {
 function booleanParam(value: unknown, name: string): boolean {
   if (value === true || value === "true") return true;
   if (value === false || value === "false") return false;
-  throw badRequest(`Parameter ${name} not recognized.`, "bad_parameter_value");
+  throw badValue(name);
 }
 
 /** Checks every parameter of PUT /leads/{id} first, so a refused update changes nothing. */
@@ -87,7 +87,7 @@ function updateChanges(store: Store, lead: Lead, body: Record<string, unknown>):
   if (has("status")) {
     const status = String(body.status).toLowerCase();
     if (!(LEAD_STATUSES as readonly string[]).includes(status)) {
-      throw badRequest("Parameter status not recognized.", "bad_parameter_value");
+      throw badValue("status");
     }
     if (status === "standby" && !has("remind_date")) {
       throw badRequest(
@@ -113,7 +113,7 @@ function updateChanges(store: Store, lead: Lead, body: Record<string, unknown>):
   if (has("reminder_duration")) {
     const duration = numberParam(body.reminder_duration, "reminder_duration");
     if (!REMINDER_DURATIONS.includes(duration)) {
-      throw badRequest("Parameter reminder_duration not recognized.", "bad_parameter_value");
+      throw badValue("reminder_duration");
     }
     changes.reminder_duration = duration;
   }
@@ -145,11 +145,12 @@ function updateChanges(store: Store, lead: Lead, body: Record<string, unknown>):
 function applyUpdate(emu: Emulator, ctx: RequestContext, lead: Lead, changes: Partial<Lead>): void {
   const { store } = emu;
   const before = { ...lead };
+  const actor = actorId(store, ctx);
   Object.assign(lead, changes, { updated_at: store.now() });
   const events: LeadEvent[] = [];
   if (lead.user_id !== before.user_id && lead.user_id !== null) {
     const user = store.users.get(lead.user_id);
-    recordHistory(store, actorId(store, ctx), lead.id, "user_assigned", {
+    recordHistory(store, actor, lead.id, "user_assigned", {
       id: user?.id,
       firstname: user?.firstname,
       lastname: user?.lastname,
@@ -159,7 +160,7 @@ function applyUpdate(emu: Emulator, ctx: RequestContext, lead: Lead, changes: Pa
   }
   if (lead.step_id !== before.step_id) {
     const step = store.steps.get(lead.step_id);
-    recordHistory(store, actorId(store, ctx), lead.id, "step_changed", {
+    recordHistory(store, actor, lead.id, "step_changed", {
       id: step?.id,
       name: step?.name,
       position: step?.position,
@@ -167,14 +168,14 @@ function applyUpdate(emu: Emulator, ctx: RequestContext, lead: Lead, changes: Pa
     events.push("lead.step.changed");
   }
   if (lead.status !== before.status) {
-    recordHistory(store, actorId(store, ctx), lead.id, "status_changed", {
+    recordHistory(store, actor, lead.id, "status_changed", {
       id: LEAD_STATUSES.indexOf(lead.status as (typeof LEAD_STATUSES)[number]) + 1,
       name: lead.status,
     });
     events.push("lead.status.changed");
   }
   if (lead.amount !== before.amount || lead.probability !== before.probability) {
-    recordHistory(store, actorId(store, ctx), lead.id, "amount_set", {
+    recordHistory(store, actor, lead.id, "amount_set", {
       id: store.nextId(),
       amount: lead.amount,
       probability: lead.probability,
@@ -258,10 +259,9 @@ function deleteMany(emu: Emulator, ctx: RequestContext): Array<number | string> 
 export function register(emu: Emulator): void {
   const { router, store } = emu;
 
-  router.on("GET", "/leads", (ctx) => {
-    const reply = page(listLeads(emu, ctx), ctx.query, 100);
-    return { ...reply, body: (reply.body as Lead[]).map((lead) => store.leadJson(lead)) };
-  });
+  router.on("GET", "/leads", (ctx) =>
+    page(listLeads(emu, ctx), ctx.query, { map: (lead) => store.leadJson(lead) }),
+  );
 
   router.on("POST", "/leads", (ctx) => createLead(emu, ctx));
 
@@ -285,9 +285,7 @@ export function register(emu: Emulator): void {
   router.on("POST", "/leads/:id/assign", (ctx) => {
     const lead = leadOf(store, ctx.params.id);
     const body = bodyOf(ctx);
-    if (body.user_id === undefined || body.user_id === "") {
-      throw badRequest("Missing parameter: user_id", "missing_parameter");
-    }
+    if (body.user_id === undefined || body.user_id === "") throw missingParam("user_id");
     applyUpdate(emu, ctx, lead, { user_id: userParam(store, body.user_id).id });
     return { body: store.leadJson(lead) };
   });
@@ -296,8 +294,7 @@ export function register(emu: Emulator): void {
     const lead = leadOf(store, ctx.params.id);
     const clientId = bodyOf(ctx).client_id;
     if (clientId === undefined || clientId === "") throw missingParameter();
-    const folder = clientFolders(store).get(Number(clientId));
-    if (!folder) throw notFound();
+    const folder = or404(clientFolders(store).get(Number(clientId)));
     Object.assign(lead, {
       client_folder_id: folder.id,
       client_folder_name: folder.name,
@@ -330,7 +327,7 @@ export function register(emu: Emulator): void {
     const templateId = bodyOf(ctx).email_template_id;
     if (templateId === undefined || !/^\d+$/.test(String(templateId))) throw missingParameter();
     if (emailsIn(lead.description).length === 0) {
-      throw new HttpError(422, "Unprocessable -- Unable to perform your request", "unprocessable");
+      throw unprocessable();
     }
     recordHistory(store, actorId(store, ctx), lead.id, "email_sent", { id: store.nextId() });
     return { body: { message: "Sending email..." } };
@@ -339,8 +336,8 @@ export function register(emu: Emulator): void {
   // Registered after /leads/:id so that these fixed paths win (later registrations match first).
   router.on("GET", "/leads/unassigned", (ctx) => {
     const unassigned = [...store.leads.values()].filter((lead) => lead.user_id === null);
-    const reply = page(unassigned, { limit: ctx.query.limit ?? "100" }, 100);
-    return { ...reply, body: (reply.body as Lead[]).map((lead) => store.leadJson(lead)) };
+    // Only the query's limit is passed on: an offset is ignored here.
+    return page(unassigned, { limit: ctx.query.limit ?? "100" }, { map: (l) => store.leadJson(l) });
   });
 
   router.on("DELETE", "/leads/delete_multiple", (ctx) => ({ body: deleteMany(emu, ctx) }));

@@ -1,7 +1,8 @@
 /** Helpers shared by the lead routes of the emulator. */
-import { badRequest, notFound, type RequestContext } from "../../http";
+import { badRequest, getOr404, type RequestContext } from "../../http";
 import type { Emulator } from "../../server";
 import type { Lead, Store, User } from "../../store";
+import { callerUser } from "../access";
 
 export const LEAD_STATUSES = ["todo", "standby", "won", "lost", "cancelled"] as const;
 export const CLOSED_STATUSES = ["won", "lost", "cancelled"];
@@ -20,46 +21,26 @@ export function emitLead(emu: Emulator, name: LeadEvent, lead: Lead): void {
   emu.events.emit("event", name, emu.store.leadJson(lead));
 }
 
-/** The request body as a record (the server hands `{}` when there is none). */
-export function bodyOf(ctx: RequestContext): Record<string, unknown> {
-  const body = ctx.body;
-  return body && typeof body === "object" && !Array.isArray(body)
-    ? (body as Record<string, unknown>)
-    : {};
-}
-
 /** The lead named by a route parameter, or the API's 404. */
-export function leadOf(store: Store, raw: string | undefined): Lead {
-  const lead = /^\d+$/.test(raw ?? "") ? store.leads.get(Number(raw)) : undefined;
-  if (!lead) throw notFound();
-  return lead;
-}
+export const leadOf = (store: Store, raw: string | undefined): Lead => getOr404(store.leads, raw);
 
-/** The API key acts as the account's first admin; a token as its user. */
+/**
+ * The API key acts as the account's first admin; a token as its user. Unlike
+ * `store.firstAdmin()`, this counts a disabled admin too (kept so: lead writes by the API key
+ * stay credited to the same user).
+ */
 export function actingUser(store: Store, ctx: RequestContext): User | undefined {
-  if (ctx.caller.kind === "user") return store.users.get(ctx.caller.userId ?? 0);
+  if (ctx.caller.kind === "user") return callerUser(store, ctx);
   return [...store.users.values()].find((u) => u.is_admin);
 }
 
 export const actorId = (store: Store, ctx: RequestContext): number | null =>
   actingUser(store, ctx)?.id ?? null;
 
-/** A user as comments and histories show it. */
-export function userJson(user: User | undefined) {
-  if (!user) return null;
-  return {
-    id: user.id,
-    lastname: user.lastname,
-    firstname: user.firstname,
-    email: user.email,
-    phone: user.phone,
-    mobile_phone: user.mobile_phone,
-  };
-}
-
 /** `user_id` (id or email) → an active user, or the API's 400. */
 export function userParam(store: Store, value: unknown): User {
   const user = store.findUser(value as string | number);
+  // Not badValue(): this answer's type is the default bad_parameter_format.
   if (!user || user.is_disabled) throw badRequest("Parameter user_id not recognized.");
   return user;
 }
@@ -73,6 +54,28 @@ export function parseApiDate(raw: string): number | undefined {
   if (!m) return undefined;
   const time = Date.parse(`${m[1]}T${m[2] ?? "00:00:00"}${m[3] ?? ""}Z`);
   return Number.isNaN(time) ? undefined : time;
+}
+
+/** A date parameter (any of the forms above) as epoch ms, or the API's 400 naming it. */
+export function dateParam(value: unknown, name: string): number {
+  const time = typeof value === "string" ? parseApiDate(value) : undefined;
+  if (time === undefined) throw badRequest(`The date ${name} is not formatted properly`);
+  return time;
+}
+
+/**
+ * An optional date of the query string (absent or empty: undefined). As an `upper` bound a bare
+ * date includes its whole day.
+ */
+export function dateQuery(
+  query: Record<string, string>,
+  name: string,
+  upper = false,
+): number | undefined {
+  const raw = query[name];
+  if (raw === undefined || raw === "") return undefined;
+  const time = dateParam(raw, name);
+  return upper && raw.trim().length === 10 ? time + 86_399_999 : time;
 }
 
 /** A list parameter sent as a JSON array or as comma-separated text. */
