@@ -36,6 +36,8 @@ export interface ApiRequest {
   debug?: boolean;
   /** Non-2xx statuses that are answers, not errors (logout answers 304 "nothing done"). */
   acceptStatuses?: number[];
+  /** What a successful answer must be: a JSON array, any JSON, or possibly no body. */
+  expect?: "list" | "json" | "empty";
 }
 
 export interface ApiResponse<T = unknown> {

@@ -2,25 +2,63 @@
  * Input builders and the inputs shared by several actions, so each kind of value (an id, a
  * date, a list of ids, a password, …) is checked one way everywhere.
  *
- * Builders return spectral input definitions whose `clean` converts the platform's string to the
- * API's type, or throws an `InputError` naming the input (see validate.ts).
+ * Every builder is `define(options, shape, convert)`: the shape is what the designer shows
+ * (string, dropdown, list, code…), `convert` turns the platform's value into the API's type or
+ * throws an `InputError` naming the input (see validate.ts). Empty values are `undefined` and
+ * are not sent; a required input left empty is refused. The cleaned type follows `required`:
+ * `idInput({ required: true })` cleans to `number`, an optional one to `number | undefined`.
  */
 
-import type { InputFieldDefinition } from "@prismatic-io/spectral";
-import { input } from "@prismatic-io/spectral";
+import type {
+  BooleanInputField,
+  CodeInputField,
+  DataInputField,
+  InputFieldDefinition,
+  PasswordInputField,
+  StringInputField,
+  TextInputField,
+} from "@prismatic-io/spectral";
 import * as v from "./validate";
 
-interface Common {
+export interface InputOptions<R extends boolean = boolean> {
   label: string;
   comments: string;
-  required?: boolean;
+  required?: R;
   example?: string;
   placeholder?: string;
   default?: string;
   dataSource?: string;
 }
 
-function base(opts: Common) {
+/** What the designer shows: the input type and, for dropdowns and lists, model and collection. */
+interface Shape {
+  type: "string" | "text" | "boolean" | "password" | "code" | "data";
+  collection?: "valuelist" | "keyvaluelist";
+  model?: Array<{ label: string; value: string }>;
+  language?: "json";
+}
+
+/** The cleaned value of an input: never undefined when the input is required. */
+export type Cleaned<T, R extends boolean> = R extends true ? T : T | undefined;
+
+/** The kinds of spectral input this component uses. */
+type SpectralInput =
+  | StringInputField
+  | TextInputField
+  | BooleanInputField
+  | PasswordInputField
+  | CodeInputField
+  | DataInputField;
+
+/** A spectral input whose `clean` returns `T` (what the endpoint's hooks receive). */
+export type Input<T> = SpectralInput & { clean: (value: unknown) => T };
+
+/** The one input mechanism: designer shape + conversion + the required check. */
+export function define<T, R extends boolean = false>(
+  opts: InputOptions<R>,
+  shape: Shape,
+  convert: (value: unknown) => T | undefined,
+): Input<Cleaned<T, R>> {
   return {
     label: opts.label,
     comments: opts.comments,
@@ -28,268 +66,150 @@ function base(opts: Common) {
     example: opts.example,
     placeholder: opts.placeholder,
     dataSource: opts.dataSource,
-  };
-}
-
-function required(label: string, value: unknown, isRequired: boolean | undefined): void {
-  if (isRequired && v.isEmpty(value)) throw new v.RequiredError(label);
-}
-
-/** Free text. */
-export function textInput(opts: Common & { maxLength?: number; multiline?: boolean }) {
-  return input({
-    ...base(opts),
-    type: (opts.multiline ? "text" : "string") as "string",
     default: opts.default,
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toText(opts.label, value, { maxLength: opts.maxLength });
+    ...shape,
+    clean: (value: unknown): Cleaned<T, R> => {
+      const out = v.isEmpty(value) ? undefined : convert(value);
+      if (out === undefined && opts.required) throw new v.RequiredError(opts.label);
+      return out as Cleaned<T, R>;
     },
-  });
+  } as Input<Cleaned<T, R>>;
 }
+
+const text: Shape = { type: "string" };
+const valueList: Shape = { type: "string", collection: "valuelist" };
+
+/** Free text: one line, trimmed; `multiline` for a text area, kept as typed. */
+export const textInput = <R extends boolean = false>(
+  opts: InputOptions<R> & { maxLength?: number; multiline?: boolean },
+) =>
+  define(opts, { type: opts.multiline ? "text" : "string" }, (value) => {
+    const text = v.toText(opts.label, value, { maxLength: opts.maxLength });
+    return opts.multiline ? text : text?.trim();
+  });
 
 /** A record id; pass the data source key that lists the records. */
-export function idInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "string",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toId(opts.label, value);
-    },
-  });
-}
+export const idInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, text, (value) => v.toId(opts.label, value));
 
 /** Several record ids, one per row or a list mapped from a previous step; repeats dropped. */
-export function idListInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "string",
-    collection: "valuelist",
-    clean: (value: unknown): number[] | undefined => {
-      const ids = v.toList(opts.label, value)?.map((id) => v.toId(opts.label, id) as number);
-      required(opts.label, ids, opts.required);
-      return ids && [...new Set(ids)];
-    },
+export const idListInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, valueList, (value) => {
+    const ids = v.toList(opts.label, value)?.map((id) => v.toId(opts.label, id) as number);
+    return ids && [...new Set(ids)];
   });
-}
 
 /** A user by id or email (the API's `user_id` parameters take either). */
-export function userInput(opts: Omit<Common, "dataSource">) {
-  return input({
-    ...base({ ...opts, dataSource: "selectUser" }),
-    type: "string",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toIdOrEmail(opts.label, value);
-    },
-  });
-}
+export const userInput = <R extends boolean = false>(opts: Omit<InputOptions<R>, "dataSource">) =>
+  define({ ...opts, dataSource: "selectUser" }, text, (value) => v.toIdOrEmail(opts.label, value));
 
-export function emailInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "string",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toEmail(opts.label, value);
-    },
-  });
-}
+/** Several users, by id or email, one per row or a list mapped from a previous step. */
+export const userListInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, valueList, (value) =>
+    v.toList(opts.label, value)?.map((user) => v.toIdOrEmail(opts.label, user) as string | number),
+  );
 
-export function integerInput(opts: Common & { min?: number; max?: number }) {
-  return input({
-    ...base(opts),
-    type: "string",
-    default: opts.default,
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toInteger(opts.label, value, { min: opts.min, max: opts.max });
-    },
-  });
-}
+export const phoneInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, text, (value) => v.toPhone(opts.label, value));
 
-export function decimalInput(opts: Common & { min?: number; max?: number }) {
-  return input({
-    ...base(opts),
-    type: "string",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toDecimal(opts.label, value, { min: opts.min, max: opts.max });
-    },
-  });
-}
+export const emailInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, text, (value) => v.toEmail(opts.label, value));
+
+export const integerInput = <R extends boolean = false>(opts: InputOptions<R> & v.Range) =>
+  define(opts, text, (value) => v.toInteger(opts.label, value, opts));
+
+export const decimalInput = <R extends boolean = false>(opts: InputOptions<R> & v.Range) =>
+  define(opts, text, (value) => v.toDecimal(opts.label, value, opts));
 
 /**
  * A true/false toggle. The platform sends an untouched toggle as `false`, so use it only where
  * false is a safe value to send (or for local switches); for an optional API flag that must be
  * left out unless chosen, use `yesNoInput`.
  */
-export function booleanInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "boolean",
-    default: opts.default,
-    clean: (value: unknown) => v.toBoolean(opts.label, value),
-  });
-}
+export const booleanInput = (opts: InputOptions<false>) =>
+  define(opts, { type: "boolean" }, (value) => v.toBoolean(opts.label, value));
+
+const dropdown = (choices: readonly string[], labels: Record<string, string | undefined> = {}) =>
+  choices.map((value) => ({ label: labels[value] ?? value, value }));
 
 /** An optional flag as a Yes / No dropdown that can stay empty (then it is not sent). */
-export function yesNoInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "string",
-    model: [
-      { label: "Yes", value: "true" },
-      { label: "No", value: "false" },
-    ],
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toBoolean(opts.label, value);
-    },
-  });
+export const yesNoInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(
+    opts,
+    { type: "string", model: dropdown(["true", "false"], { true: "Yes", false: "No" }) },
+    (value) => v.toBoolean(opts.label, value),
+  );
+
+interface Choices<T extends string> {
+  choices: readonly T[];
+  labels?: Partial<Record<T, string>>;
 }
 
 /** A dropdown of fixed values. `choices` are the API's values; labels default to them. */
-export function choiceInput<T extends string>(
-  opts: Common & { choices: readonly T[]; labels?: Partial<Record<T, string>> },
-) {
-  return input({
-    ...base(opts),
-    type: "string",
-    default: opts.default,
-    model: opts.choices.map((value) => ({ label: opts.labels?.[value] ?? value, value })),
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toChoice(opts.label, value, opts.choices);
-    },
-  });
-}
+export const choiceInput = <T extends string, R extends boolean = false>(
+  opts: InputOptions<R> & Choices<T>,
+) =>
+  define(opts, { type: "string", model: dropdown(opts.choices, opts.labels) }, (value) =>
+    v.toChoice(opts.label, value, opts.choices),
+  );
 
 /** Several values from a fixed set (e.g. statuses), sent as a list. */
-export function choiceListInput<T extends string>(
-  opts: Common & { choices: readonly T[]; labels?: Partial<Record<T, string>> },
-) {
-  return input({
-    ...base(opts),
-    type: "string",
-    collection: "valuelist",
-    model: opts.choices.map((value) => ({ label: opts.labels?.[value] ?? value, value })),
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v
-        .toList(opts.label, value)
-        ?.map((item) => v.toChoice(opts.label, item, opts.choices) as T);
-    },
-  });
-}
+export const choiceListInput = <T extends string, R extends boolean = false>(
+  opts: InputOptions<R> & Choices<T>,
+) =>
+  define(opts, { ...valueList, model: dropdown(opts.choices, opts.labels) }, (value) =>
+    v.toList(opts.label, value)?.map((item) => v.toChoice(opts.label, item, opts.choices) as T),
+  );
 
 /** A list of free values (tags, step names), typed one per row or mapped from a previous step. */
-export function listInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "string",
-    collection: "valuelist",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toList(opts.label, value);
-    },
-  });
-}
+export const listInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, valueList, (value) => v.toList(opts.label, value));
 
 /** Key/value pairs, returned as ordered [key, value] entries. */
-export function keyValueInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "string",
-    collection: "keyvaluelist",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toKeyValues(opts.label, value);
-    },
-  });
-}
+export const keyValueInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, { type: "string", collection: "keyvaluelist" }, (value) =>
+    v.toKeyValues(opts.label, value),
+  );
 
-export function dateInput(opts: Common) {
-  return input({
-    ...base({ example: "2026-03-12", ...opts }),
-    type: "string",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toDate(opts.label, value);
-    },
-  });
-}
+export const dateInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define({ example: "2026-03-12", ...opts }, text, (value) => v.toDate(opts.label, value));
 
-export function dateTimeInput(opts: Common) {
-  return input({
-    ...base({ example: "2026-03-12 14:30:00", ...opts }),
-    type: "string",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toDateTime(opts.label, value);
-    },
-  });
-}
+export const dateTimeInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define({ example: "2026-03-12 14:30:00", ...opts }, text, (value) =>
+    v.toDateTime(opts.label, value),
+  );
 
 /** A time of day, HH:MM on a quarter hour (reminders). */
-export function quarterHourInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "string",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toQuarterHour(opts.label, value);
-    },
-  });
-}
+export const quarterHourInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, text, (value) => v.toQuarterHour(opts.label, value));
 
 /** A password: masked in the designer; an error names the input, never the value. */
-export function passwordInput(opts: Omit<Common, "example" | "placeholder" | "dataSource">) {
-  return input({
-    ...base(opts),
-    type: "password",
-    clean: (value: unknown): string | undefined => {
-      required(opts.label, value, opts.required);
-      return v.isEmpty(value) ? undefined : String(value);
-    },
-  });
-}
+export const passwordInput = <R extends boolean = false>(
+  opts: Omit<InputOptions<R>, "example" | "placeholder" | "dataSource">,
+) => define(opts, { type: "password" }, (value) => String(value));
 
 /** JSON typed as code, or an object/array from a previous step. */
-export function jsonInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "code",
-    language: "json",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toJson(opts.label, value);
-    },
-  });
-}
+export const jsonInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, { type: "code", language: "json" }, (value) => v.toJson(opts.label, value));
+
+/** Rows typed as JSON or mapped from a previous step; `convert` checks and converts them. */
+export const rowsInput = <T, R extends boolean = false>(
+  opts: InputOptions<R> & { convert: (label: string, value: unknown) => T | undefined },
+) => define(opts, { type: "code", language: "json" }, (value) => opts.convert(opts.label, value));
 
 /** A file from a previous step (Buffer, string, or spectral's { data, contentType }). */
-export function fileInput(opts: Common) {
-  return input({
-    ...base(opts),
-    type: "data",
-    clean: (value: unknown) => {
-      required(opts.label, value, opts.required);
-      return v.toFileData(opts.label, value);
-    },
-  });
-}
+export const fileInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, { type: "data" }, (value) => v.toFileData(opts.label, value));
 
 // ---------------------------------------------------------------------------------------------
 // Shared inputs
 
-export const connectionInput = input({
+export const connectionInput = {
   label: "Connection",
   type: "connection",
   required: true,
   comments: "The Pro Pipe Lines connection to use (API Key, or User Login).",
-});
+} as const satisfies InputFieldDefinition;
 
 export const leadId = idInput({
   label: "Lead ID",
@@ -330,12 +250,6 @@ export const prospectingListId = idInput({
   comments: "The prospecting list: pick it from the list, or map its id.",
 });
 
-export const userIdOrEmail = userInput({
-  label: "User",
-  example: "stef@example.com",
-  comments: "A user of the account, by id or email address: pick one from the list.",
-});
-
 /** The statuses the API knows (lead filters, Update Lead, action history values). */
 export const LEAD_STATUSES = ["todo", "standby", "won", "lost", "cancelled"] as const;
 
@@ -351,41 +265,6 @@ export const direction = choiceInput({
   choices: ["desc", "asc"] as const,
   labels: { desc: "Descending (newest first)", asc: "Ascending (oldest first)" },
   comments: "Sort order of the results.",
-});
-
-/** Limit and offset of one page; `max` is the API's largest page for the endpoint. */
-export function pageInputs(max: number, defaultLimit = max) {
-  return {
-    limit: integerInput({
-      label: "Page Size",
-      min: 1,
-      max,
-      example: String(defaultLimit),
-      comments: `How many records one request returns (1–${max}; the API's default is ${defaultLimit}). With Fetch All, the size of each page fetched.`,
-    }),
-    offset: integerInput({
-      label: "Offset",
-      min: 0,
-      example: "0",
-      comments: "Skip this many records (for paging by hand). Fetch All starts from here.",
-    }),
-  };
-}
-
-export const fetchAll = booleanInput({
-  label: "Fetch All",
-  default: "false",
-  comments:
-    "Page through every matching record (one request per page) instead of returning one page. Bounded by Maximum Records.",
-});
-
-export const maxRecords = integerInput({
-  label: "Maximum Records",
-  min: 1,
-  max: 100_000,
-  default: "1000",
-  comments:
-    "With Fetch All, stop after this many records so one step cannot spend the account's daily quota of 2000 requests (1000 records at page size 100 is 10 requests).",
 });
 
 export const debugRequest = booleanInput({

@@ -48,6 +48,21 @@ export function toEmail(label: string, value: unknown): string | undefined {
   return raw;
 }
 
+const PHONE = /^\+?[\d\s().-]+$/;
+
+/** A phone number as typed: digits, spaces, +, -, ( and ), at least 3 digits. */
+export function toPhone(label: string, value: unknown): string | undefined {
+  if (isEmpty(value)) return undefined;
+  const raw = text(value);
+  if (!PHONE.test(raw) || raw.replace(/\D/g, "").length < 3) {
+    throw new InputError(
+      label,
+      `"${raw}" is not a phone number: use digits, spaces, +, -, ( and ) only.`,
+    );
+  }
+  return raw;
+}
+
 /** A user given by id or by email address, as the API's `user_id` parameters accept. */
 export function toIdOrEmail(label: string, value: unknown): number | string | undefined {
   if (isEmpty(value)) return undefined;
@@ -60,15 +75,8 @@ export function toIdOrEmail(label: string, value: unknown): number | string | un
   );
 }
 
-export function toInteger(
-  label: string,
-  value: unknown,
-  range: { min?: number; max?: number } = {},
-): number | undefined {
-  if (isEmpty(value)) return undefined;
-  const raw = text(value);
-  if (!/^-?\d+$/.test(raw)) throw new InputError(label, `"${raw}" is not a whole number.`);
-  const n = Number(raw);
+/** A number within the optional bounds, or an error naming the input. */
+function inRange(label: string, n: number, range: { min?: number; max?: number }): number {
   if (range.min !== undefined && n < range.min)
     throw new InputError(label, `must be at least ${range.min} (got ${n}).`);
   if (range.max !== undefined && n > range.max)
@@ -76,21 +84,24 @@ export function toInteger(
   return n;
 }
 
-export function toDecimal(
-  label: string,
-  value: unknown,
-  range: { min?: number; max?: number } = {},
-): number | undefined {
+export interface Range {
+  min?: number;
+  max?: number;
+}
+
+export function toInteger(label: string, value: unknown, range: Range = {}): number | undefined {
+  if (isEmpty(value)) return undefined;
+  const raw = text(value);
+  if (!/^-?\d+$/.test(raw)) throw new InputError(label, `"${raw}" is not a whole number.`);
+  return inRange(label, Number(raw), range);
+}
+
+export function toDecimal(label: string, value: unknown, range: Range = {}): number | undefined {
   if (isEmpty(value)) return undefined;
   const raw = text(value);
   if (!/^-?\d+(\.\d+)?$/.test(raw))
     throw new InputError(label, `"${raw}" is not a number (use a dot for decimals: 2400.50).`);
-  const n = Number(raw);
-  if (range.min !== undefined && n < range.min)
-    throw new InputError(label, `must be at least ${range.min} (got ${n}).`);
-  if (range.max !== undefined && n > range.max)
-    throw new InputError(label, `must be at most ${range.max} (got ${n}).`);
-  return n;
+  return inRange(label, Number(raw), range);
 }
 
 /** true/false only (spectral's toBool makes "abc" true). */
@@ -155,7 +166,7 @@ export function toDateTime(label: string, value: unknown): string | undefined {
 }
 
 /** Refuses a range whose start is after its end (values already checked by dateTimeInput). */
-export function checkRange(
+export function checkDateOrder(
   start: { label: string; value: unknown },
   end: { label: string; value: unknown },
 ): void {
@@ -180,8 +191,7 @@ function toIso(value: string): string {
 export function toQuarterHour(label: string, value: unknown): string | undefined {
   if (isEmpty(value)) return undefined;
   const raw = text(value);
-  const m = /^(\d{2}):(\d{2})$/.exec(raw);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) % 15 !== 0) {
+  if (!/^([01]\d|2[0-3]):(00|15|30|45)$/.test(raw)) {
     throw new InputError(
       label,
       `"${raw}" is not a time HH:MM on a quarter hour (09:00, 09:15, 09:30 or 09:45).`,

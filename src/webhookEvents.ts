@@ -8,8 +8,6 @@
  * NAME_OF_YOUR_STEP the step's name, both exactly as entered in the application, e.g.
  * `lead.step.changed.to.Sales funnel.Closing`. `stepEventName` builds it from a step id.
  */
-import type { Connection } from "@prismatic-io/spectral";
-import { readConnection } from "./auth";
 import type { ProPipeLinesClient } from "./client";
 import { InputError } from "./errors";
 
@@ -152,25 +150,4 @@ export async function stepEventName(client: ProPipeLinesClient, stepId: number):
     );
   }
   return `${STEP_EVENT_PREFIX}${pipeline}.${step}`;
-}
-
-/**
- * The API key of an API Key connection without Act as User. Webhook subscriptions are refused
- * with a user token, and deliveries are signed with an API key: checked here, before any request.
- */
-export function webhookApiKey(connection: unknown): string {
-  const settings = readConnection(connection as Connection | undefined);
-  if (settings.kind !== "apiKey") {
-    throw new InputError(
-      "Connection",
-      "webhooks need an API Key connection: Pro Pipe Lines refuses webhook calls made with a user login, and signs deliveries with an API key. Choose an API Key connection.",
-    );
-  }
-  if (settings.actAsUser) {
-    throw new InputError(
-      "Connection",
-      "webhooks need the API key itself: clear Act as User on this API Key connection (webhook calls are refused with a user token).",
-    );
-  }
-  return settings.apiKey;
 }

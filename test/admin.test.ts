@@ -134,14 +134,14 @@ describe("tag categories and predefined tags", () => {
     });
   });
 
-  it("says plainly that creating a category needs the API key", async () => {
+  it("refuses creating a category with a user login before any request, naming the fix", async () => {
     const error = await actionError("createCategory", {
       connection: loginConnection(emu),
       name: "Channel",
     });
-    expect(error).toMatchObject({ name: "ApiError", status: 401 });
-    expect(error.message).toContain("only allowed with the account's API key");
-    expect(emu.requests("POST", "/category")).toHaveLength(1);
+    expect(error).toMatchObject({ name: "InputError", input: "Connection" });
+    expect(error.message).toContain("choose an API Key connection");
+    expect(emu.log).toHaveLength(0);
   });
 
   it("refuses a tag without a valid category id, with no request", async () => {
@@ -237,14 +237,15 @@ describe("fields", () => {
     expect(error.message).toContain("edition");
   });
 
-  it("says plainly that creating a field needs the API key", async () => {
+  it("refuses creating a field with Act as User before any request, naming the fix", async () => {
     const error = await actionError("createField", {
       connection: apiKeyConnection(emu, { apiKey: emu.newApiKey(), actAsUser: "514" }),
       name: "Score",
       parentType: "lead",
     });
-    expect(error).toMatchObject({ name: "ApiError", status: 401 });
-    expect(error.message).toContain("only allowed with the account's API key");
+    expect(error).toMatchObject({ name: "InputError", input: "Connection" });
+    expect(error.message).toContain("clear Act as User");
+    expect(emu.log).toHaveLength(0);
   });
 });
 

@@ -41,14 +41,14 @@ describe("Log In As User", () => {
     expect(emu.requests("GET", "/auth/log_as")[0]?.query).toEqual({ user_id: "516" });
   });
 
-  it("says plainly that a user login cannot do it", async () => {
+  it("refuses a user login before any request, naming the fix", async () => {
     const error = await actionError("logInAsUser", {
       connection: loginConnection(emu),
       user: "515",
     });
-    expect(error).toMatchObject({ name: "ApiError", status: 401 });
-    expect(error.message).toContain("only allowed with the account's API key");
-    expect(emu.requests("GET", "/auth/log_as").map((r) => r.status)).toEqual([401]);
+    expect(error).toMatchObject({ name: "InputError", input: "Connection" });
+    expect(error.message).toContain("choose an API Key connection");
+    expect(emu.log).toHaveLength(0);
   });
 
   it("refuses a value that is neither an id nor an email, with no request", async () => {

@@ -93,14 +93,15 @@ const cases: Case[] = [
     "End Date",
   ],
   ["updated_after not a date", "listLeads", { updatedAfter: "yesterday" }, "Updated After"],
-  ["page size over 100", "listLeads", { limit: "500" }, "Page Size"],
+  ["page size zero", "listLeads", { limit: "0" }, "Page Size"],
   ["negative offset", "listLeads", { offset: "-1" }, "Offset"],
   ["unknown order", "listLeads", { order: "random" }, "Order By"],
   ["contact email malformed", "listLeads", { email: "ann@" }, "Contact Email"],
   ["maximum records zero", "listLeads", { fetchAll: "true", maxRecords: "0" }, "Maximum Records"],
   // List Unassigned Leads
-  ["limit zero", "listUnassignedLeads", { limit: "0" }, "Maximum Leads"],
+  ["limit zero", "listUnassignedLeads", { limit: "0" }, "Page Size"],
   // Action histories
+  ["page size over 100", "listLeadActionHistories", { leadId: "8113", limit: "101" }, "Page Size"],
   [
     "action value without a type",
     "listLeadActionHistories",

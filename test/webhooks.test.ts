@@ -385,7 +385,7 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
       [
         "a User Login connection",
         () => ({ ...params(), connection: loginConnection(emu) }),
-        /^Connection: webhooks need an API Key connection/,
+        /^Connection: The Pro Pipe Lines Events trigger needs the account.s API key itself.*choose an API Key connection/,
       ],
       [
         "an API key acting as a user",
@@ -408,7 +408,7 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
 
   it("delete refuses a User Login connection before any request", async () => {
     await expect(remove(url, { ...params(), connection: loginConnection(emu) })).rejects.toThrow(
-      /^Connection: webhooks need an API Key connection/,
+      /^Connection: The Pro Pipe Lines Events trigger needs the account.s API key itself.*choose an API Key connection/,
     );
     expect(emu.log).toHaveLength(0);
   });
@@ -529,7 +529,7 @@ describe("Pro Pipe Lines Events: deliveries", () => {
           events: ["lead.creation"],
         })
         .catch((e: Error) => e);
-      expect((error as Error).message).toMatch(/^Connection: webhooks need an API Key connection/);
+      expect((error as Error).message).toMatch(/^Connection: The Pro Pipe Lines Events trigger needs the account.s API key itself.*choose an API Key connection/);
       expect(emu.log).toHaveLength(0);
     });
   });

@@ -1,5 +1,5 @@
 /** The kinds of activity (call, email, meeting…) that can be logged on leads. */
-import { type EndpointSpec, endpointActions } from "../endpoint";
+import { endpoint, resource } from "../endpoint";
 
 const activity = (
   id: number,
@@ -10,7 +10,7 @@ const activity = (
   color: string | null = null,
 ) => ({ id, name, icon, parent_id, color, kind, is_disabled: false, position: null });
 
-const listActivities: EndpointSpec = {
+const listActivities = endpoint({
   key: "listActivities",
   label: "List Activities",
   description:
@@ -24,6 +24,6 @@ const listActivities: EndpointSpec = {
     activity(274, "E-mail", "envelope", "email"),
     activity(275, "Meeting", "handshake-o", "meeting"),
   ],
-};
+});
 
-export default endpointActions([listActivities]);
+export default resource("Activities", [listActivities]);

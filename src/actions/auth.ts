@@ -3,8 +3,7 @@
  * password) and end one. The connection's own token handling lives in auth.ts; these actions
  * are for flows that hand a token to another system or end a session on purpose.
  */
-import type { ApiResponse } from "../client";
-import { type EndpointSpec, endpointActions, inQuery, local } from "../endpoint";
+import { endpoint, inQuery, local, resource } from "../endpoint";
 import { emailInput, passwordInput, userInput } from "../inputs";
 
 /** What log_as and login answer, from the API document. */
@@ -26,11 +25,12 @@ const password = passwordInput({
     "The user's Pro Pipe Lines password. It is sent once, in the Authorization header, and never appears in the result or the logs.",
 });
 
-const logInAsUser: EndpointSpec = {
+const logInAsUser = endpoint({
   key: "logInAsUser",
   label: "Log In As User",
   description:
     "Get a user token for a user of the account, using the API key (GET /auth/log_as). Needs an API Key connection without Act as User. Returns the token with the user's locale, time zone and admin flag.",
+  access: "apiKey",
   method: "GET",
   path: "/auth/log_as",
   params: {
@@ -42,17 +42,17 @@ const logInAsUser: EndpointSpec = {
         comments:
           "The user to get a token for, by id or email address: pick one from the list. Disabled users are refused.",
       }),
-      "user_id",
+      { name: "user_id" },
     ),
   },
   example: sessionExample,
-};
+});
 
 const basicAuth = (email: string, secret: string) => ({
   Authorization: `Basic ${Buffer.from(`${email}:${secret}`, "utf8").toString("base64")}`,
 });
 
-const logIn: EndpointSpec = {
+const logIn = endpoint({
   key: "logIn",
   label: "Log In",
   description:
@@ -72,16 +72,16 @@ const logIn: EndpointSpec = {
   },
   // Basic auth in place of the connection's credentials: `send`, not `request`.
   run: async (client, request, values) => {
-    const auth = basicAuth(values.email as string, values.password as string);
+    const auth = basicAuth(values.email, values.password);
     return (await client.send(request, auth)).data;
   },
   hints: {
     401: "Check the Email and Password inputs: the user may have mistyped them, or be disabled.",
   },
   example: sessionExample,
-};
+});
 
-const logOut: EndpointSpec = {
+const logOut = endpoint({
   key: "logOut",
   label: "Log Out",
   description:
@@ -90,8 +90,9 @@ const logOut: EndpointSpec = {
   path: "/auth/logout",
   // The API answers with no body: 200 when the token was invalidated, 304 when nothing was done.
   acceptStatuses: [304],
-  result: (response: ApiResponse) => ({ loggedOut: response.status === 200 }),
+  answer: "empty",
+  result: (response) => ({ loggedOut: response.status === 200 }),
   example: { loggedOut: true },
-};
+});
 
-export default endpointActions([logInAsUser, logIn, logOut]);
+export default resource("Auth", [logInAsUser, logIn, logOut]);

@@ -1,7 +1,6 @@
 /** Client folders: the companies (clients) that group leads. */
 
-import { usesUserToken } from "../auth";
-import { type EndpointSpec, endpointActions, inBody, inPath, inQuery, local } from "../endpoint";
+import { endpoint, inBody, inPath, inQuery, resource } from "../endpoint";
 import { InputError } from "../errors";
 import { choiceInput, clientFolderId, textInput, userInput } from "../inputs";
 import { isEmpty } from "../validate";
@@ -91,7 +90,7 @@ const folderExample = {
   },
 };
 
-const listClientFolders: EndpointSpec = {
+const listClientFolders = endpoint({
   key: "listClientFolders",
   label: "List Client Folders",
   description:
@@ -117,9 +116,9 @@ const listClientFolders: EndpointSpec = {
       user_id: 514,
     },
   ],
-};
+});
 
-const createClientFolder: EndpointSpec = {
+const createClientFolder = endpoint({
   key: "createClientFolder",
   label: "Create Client Folder",
   description: "Create a client folder (company) to group leads, optionally owned by a given user.",
@@ -128,69 +127,54 @@ const createClientFolder: EndpointSpec = {
   params: {
     name: inBody(name(true)),
     description: inBody(description(true)),
-    owner: inBody(owner, "user_id"),
-  },
-  validate: (values) => {
-    if (!isEmpty(values.owner) && usesUserToken(values.connection)) {
-      throw new InputError(
-        "Owner",
-        "cannot be set with a User Login or Act as User connection (the API refuses it): leave it empty, or use an API Key connection.",
-      );
-    }
+    owner: inBody(owner, { name: "user_id", access: "apiKey" }),
   },
   example: folderExample,
-};
+});
 
-const getClientFolder: EndpointSpec = {
+const getClientFolder = endpoint({
   key: "getClientFolder",
   label: "Get Client Folder",
   description:
     "Retrieve a client folder by its id, with its fields (address, phone, …), link and owner.",
   method: "GET",
-  path: "/clients/{id}",
-  params: { clientFolderId: inPath(clientFolderId, "id") },
+  path: "/clients/{clientFolderId}",
+  params: { clientFolderId: inPath(clientFolderId) },
   example: { ...folderExample, id: 12, name: "Acme", description: "" },
-};
+});
 
-const updateClientFolder: EndpointSpec = {
+const updateClientFolder = endpoint({
   key: "updateClientFolder",
   label: "Update Client Folder",
   description:
     "Rename a client folder, change its description, or make it active or inactive. Only the inputs filled in are changed.",
   method: "PUT",
-  path: "/clients/{id}",
+  path: "/clients/{clientFolderId}",
   params: {
-    clientFolderId: inPath(clientFolderId, "id"),
+    clientFolderId: inPath(clientFolderId),
     name: inBody(name(false)),
     description: inBody(description(false)),
-    status: local(folderStatus),
+    status: inBody(folderStatus, { name: "is_active", send: (status) => status === "active" }),
   },
   validate: (values) => {
     if (isEmpty(values.name) && isEmpty(values.description) && isEmpty(values.status)) {
       throw new InputError("Name", "nothing to update: fill in Name, Description or Status.");
     }
   },
-  prepare: (request, values) =>
-    values.status
-      ? {
-          ...request,
-          body: { ...(request.body as object | undefined), is_active: values.status === "active" },
-        }
-      : request,
   example: { ...folderExample, id: 12, name: "Blue Corp", description: "" },
-};
+});
 
-const deleteClientFolder: EndpointSpec = {
+const deleteClientFolder = endpoint({
   key: "deleteClientFolder",
   label: "Delete Client Folder",
   description: "Delete a client folder by its id. Returns the id of the deleted folder.",
   method: "DELETE",
-  path: "/clients/{id}",
-  params: { clientFolderId: inPath(clientFolderId, "id") },
+  path: "/clients/{clientFolderId}",
+  params: { clientFolderId: inPath(clientFolderId) },
   example: { id: 12 },
-};
+});
 
-export default endpointActions([
+export default resource("Client folders", [
   listClientFolders,
   createClientFolder,
   getClientFolder,

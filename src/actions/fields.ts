@@ -1,12 +1,12 @@
 /** The custom fields defined for leads and client folders. */
-import { type EndpointSpec, endpointActions, inBody, inQuery } from "../endpoint";
+import { endpoint, inBody, inQuery, resource } from "../endpoint";
 import { booleanInput, choiceInput, textInput } from "../inputs";
 
 const PARENT_TYPES = ["lead", "client"] as const;
 const parentLabels = { lead: "Leads", client: "Client folders" };
 
 /** The document's field types; custom1–5 are refused on the starter edition. */
-export const FIELD_TYPES = [
+const FIELD_TYPES = [
   "unset",
   "email",
   "phone",
@@ -43,7 +43,7 @@ for (const n of [1, 2, 3, 4, 5] as const) {
   fieldTypeLabels[`custom${n}`] = `Custom ${n} (not in the starter edition)`;
 }
 
-const listFields: EndpointSpec = {
+const listFields = endpoint({
   key: "listFields",
   label: "List Fields",
   description: "List the fields defined for leads and client folders (name, type, position).",
@@ -58,7 +58,7 @@ const listFields: EndpointSpec = {
         comments:
           "Only the fields of leads, or only those of client folders. Leave empty for both.",
       }),
-      "type",
+      { name: "type" },
     ),
   },
   example: [
@@ -81,13 +81,14 @@ const listFields: EndpointSpec = {
       updated_at: "2017-02-20T18:39:28.000Z",
     },
   ],
-};
+});
 
-const createField: EndpointSpec = {
+const createField = endpoint({
   key: "createField",
   label: "Create Field",
   description:
-    "Add a field to the leads or client folders of the account. Needs an API Key connection without Act as User: the API refuses user logins for this call.",
+    "Add a field to the leads or client folders of the account. Needs an API Key connection.",
+  access: "apiKey",
   method: "POST",
   path: "/fields",
   params: {
@@ -108,7 +109,6 @@ const createField: EndpointSpec = {
         labels: parentLabels,
         comments: "Whether the field is added to leads or to client folders.",
       }),
-      "parent_type",
     ),
     type: inBody(
       choiceInput({
@@ -125,7 +125,6 @@ const createField: EndpointSpec = {
         comments:
           "Turn on to use this field to detect potential duplicate leads (the API's default: off).",
       }),
-      "is_key",
     ),
   },
   example: {
@@ -138,6 +137,6 @@ const createField: EndpointSpec = {
     created_at: "2020-11-04T14:50:06.000Z",
     updated_at: "2020-11-04T14:50:06.000Z",
   },
-};
+});
 
-export default endpointActions([listFields, createField]);
+export default resource("Fields", [listFields, createField]);

@@ -1,5 +1,5 @@
 /** Actions that are not about one resource: checking the connection, and raw requests. */
-import { type EndpointSpec, endpointActions, local } from "../endpoint";
+import { endpoint, local, resource } from "../endpoint";
 import { InputError, SECRET_HEADERS } from "../errors";
 import { choiceInput, debugRequest, jsonInput, keyValueInput, textInput } from "../inputs";
 import { toRawPath } from "../rawPath";
@@ -13,18 +13,16 @@ const rawPathInput = textInput({
     "The path after https://YOUR_ACCOUNT.propipelines.com/api/v2, e.g. /leads or /leads/8113/comments. The connection's account and credentials are applied for you.",
 });
 
-const testConnection: EndpointSpec = {
+const testConnection = endpoint({
   key: "testConnection",
   label: "Test Connection",
   description: "Check that the connection's account and credentials are accepted (GET /ping).",
   method: "GET",
   path: "/ping",
   example: { status: 200, message: "Your API key is correct." },
-};
+});
 
-type Pairs = Array<[string, string]> | undefined;
-
-const rawRequest: EndpointSpec = {
+const rawRequest = endpoint({
   key: "rawRequest",
   label: "Raw Request",
   description:
@@ -67,7 +65,7 @@ const rawRequest: EndpointSpec = {
     debugRequest: local(debugRequest),
   },
   validate: (values) => {
-    for (const [name] of (values.headers as Pairs) ?? []) {
+    for (const [name] of values.headers ?? []) {
       if (SECRET_HEADERS.includes(name.toLowerCase())) {
         throw new InputError(
           "Headers",
@@ -79,13 +77,13 @@ const rawRequest: EndpointSpec = {
   },
   prepare: (request, values) => ({
     ...request,
-    method: values.method as EndpointSpec["method"],
+    method: values.method,
     path: toRawPath("Path", values.path),
-    query: Object.fromEntries((values.queryParams as Pairs) ?? []),
-    headers: Object.fromEntries((values.headers as Pairs) ?? []),
+    query: Object.fromEntries(values.queryParams ?? []),
+    headers: Object.fromEntries(values.headers ?? []),
     body: values.body,
   }),
   example: { id: 8113, title: "Loretta Inc.", status: "todo", step: "Incoming" },
-};
+});
 
-export default endpointActions([testConnection, rawRequest]);
+export default resource("General", [testConnection, rawRequest]);

@@ -1,5 +1,8 @@
-/** Every action of the component, one module per API resource. */
-
+/**
+ * The registry: every endpoint of the component, one module per API resource, and the actions
+ * made from them. Tools (docs, coverage tests, the quota bench) read `registry` from the bundle.
+ */
+import { endpointActions, type RegisteredEndpoint } from "../endpoint";
 import activities from "./activities";
 import auth from "./auth";
 import clientFolders from "./clientFolders";
@@ -13,7 +16,7 @@ import teams from "./teams";
 import users from "./users";
 import webhooks from "./webhooks";
 
-export const actions = {
+export const registry: RegisteredEndpoint[] = [
   ...general,
   ...activities,
   ...auth,
@@ -26,4 +29,6 @@ export const actions = {
   ...teams,
   ...users,
   ...webhooks,
-};
+];
+
+export const actions = endpointActions(registry);

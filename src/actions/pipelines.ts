@@ -1,8 +1,6 @@
 /** Pipelines and their steps (read-only in the API). */
-import { input } from "@prismatic-io/spectral";
-import { type EndpointSpec, endpointActions, inPath, inQuery } from "../endpoint";
-import { choiceInput } from "../inputs";
-import { RequiredError, toText } from "../validate";
+import { endpoint, inPath, inQuery, resource } from "../endpoint";
+import { choiceInput, textInput } from "../inputs";
 
 const salesFunnel = {
   id: 25,
@@ -23,19 +21,13 @@ const incoming = {
 };
 
 /** The API's `/steps/{id}` takes a step's id or its name. */
-const stepIdOrName = input({
+const stepIdOrName = textInput({
   label: "Step",
-  type: "string",
   required: true,
   dataSource: "selectStep",
   example: "1189",
   comments:
     "The step, by id (1189) or by name (Incoming): pick it from the list, or map either from a previous step.",
-  clean: (value: unknown): string => {
-    const text = toText("Step", value)?.trim();
-    if (!text) throw new RequiredError("Step");
-    return text;
-  },
 });
 
 const stepOrder = choiceInput({
@@ -46,7 +38,7 @@ const stepOrder = choiceInput({
     "Order of the steps by their position in the pipeline (the API's default: first step first).",
 });
 
-const listSteps: EndpointSpec = {
+const listSteps = endpoint({
   key: "listSteps",
   label: "List Pipeline Steps",
   description:
@@ -59,19 +51,19 @@ const listSteps: EndpointSpec = {
     { ...incoming, id: 1190, name: "In-touch", position: 2 },
     { ...incoming, id: 1191, name: "Closing", position: 3 },
   ],
-};
+});
 
-const getStep: EndpointSpec = {
+const getStep = endpoint({
   key: "getStep",
   label: "Get Pipeline Step",
   description: "Retrieve one pipeline step by its id or its name, with its pipeline.",
   method: "GET",
-  path: "/steps/{id}",
-  params: { step: inPath(stepIdOrName, "id") },
+  path: "/steps/{step}",
+  params: { step: inPath(stepIdOrName) },
   example: incoming,
-};
+});
 
-const listPipelines: EndpointSpec = {
+const listPipelines = endpoint({
   key: "listPipelines",
   label: "List Pipelines",
   description: "List the pipelines (sales funnels) of the account, and which one is the default.",
@@ -87,6 +79,9 @@ const listPipelines: EndpointSpec = {
       updated_at: "2016-04-26T22:03:20.000Z",
     },
   ],
-};
+});
 
-export default endpointActions([listSteps, getStep, listPipelines]);
+export default [
+  ...resource("Steps", [listSteps, getStep]),
+  ...resource("Pipelines", [listPipelines]),
+];

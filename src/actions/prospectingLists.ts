@@ -3,18 +3,9 @@
  * rows, assignment, comments, adding prospects in batches of 100, updating and deleting them,
  * turning one into a lead, and the prospects called from a phone number.
  */
-import { input } from "@prismatic-io/spectral";
 import { usesUserToken } from "../auth";
 import type { ApiRequest, ProPipeLinesClient } from "../client";
-import {
-  type EndpointSpec,
-  endpointActions,
-  inBody,
-  inPath,
-  inQuery,
-  local,
-  type Values,
-} from "../endpoint";
+import { endpoint, inBody, inPath, inQuery, resource, type Values } from "../endpoint";
 import { ApiError, InputError } from "../errors";
 import {
   choiceInput,
@@ -22,7 +13,9 @@ import {
   idInput,
   integerInput,
   listInput,
+  phoneInput,
   prospectingListId,
+  rowsInput,
   textInput,
   userInput,
 } from "../inputs";
@@ -36,7 +29,6 @@ import {
   toProspectRows,
   toProspectValues,
 } from "../rows";
-import { RequiredError } from "../validate";
 import {
   ADD_PROSPECTS_EXAMPLE,
   ASSIGNED_LIST_EXAMPLE,
@@ -53,32 +45,10 @@ import {
 // Inputs
 
 /** Most prospects one Add Prospects step sends (50 requests of the account's 2000 a day). */
-export const MAX_ROWS_PER_STEP = 5000;
-
-/** Rows typed as JSON, or mapped from a previous step; `convert` checks and converts them. */
-function rowsInput(opts: {
-  label: string;
-  comments: string;
-  example: string;
-  required?: boolean;
-  convert: (label: string, value: unknown) => unknown;
-}) {
-  return input({
-    label: opts.label,
-    comments: opts.comments,
-    example: opts.example,
-    required: opts.required ?? true,
-    type: "code",
-    language: "json",
-    clean: (value: unknown) => {
-      const rows = opts.convert(opts.label, value);
-      if (opts.required !== false && rows === undefined) throw new RequiredError(opts.label);
-      return rows;
-    },
-  });
-}
+const MAX_ROWS_PER_STEP = 5000;
 
 const listContent = rowsInput({
+  required: true,
   label: "Prospects",
   example:
     '[{"Company name": "Acme Corp", "Firstname": "John", "Email": "john.doe@acme.com"}, {"Company name": "EuropaCorp", "Firstname": "Luc", "Email": "luc.besson@europacorp.com"}]',
@@ -87,6 +57,7 @@ const listContent = rowsInput({
 });
 
 const prospects = rowsInput({
+  required: true,
   label: "Prospects",
   example: '[["Green Corp", "Julia", "Green", "julia.green@example.com", "345 234 7777"]]',
   comments: `The prospects to add at the end of the list, with their values in the list's column order: a list of lists ([["Green Corp", "Julia"], ["Red Corp", "John"]]), or a list of objects mapped from a previous step, whose values are taken in the order their keys first appear (keys are not sent: keep them in the list's column order). JSON text of either is accepted. Sent ${MAX_ROWS_PER_ADD} per request (the API's limit), in order; at most ${MAX_ROWS_PER_STEP} per step and ${MAX_COLUMNS} columns.`,
@@ -94,6 +65,7 @@ const prospects = rowsInput({
 });
 
 const prospectValues = rowsInput({
+  required: true,
   label: "Prospect Values",
   example: '["Green Corp", "Julia", "Green", "julia.green@example.com", "345 234 1111"]',
   comments: `The prospect's new values, all of them, in the list's column order: a list of values, an object from a previous step (its values in key order), or JSON text of either. At most ${MAX_COLUMNS} columns.`,
@@ -170,7 +142,7 @@ const commentActivity = idInput({
   comments: "Optional activity (call, meeting, …) to set on the comment: pick it from the list.",
 });
 
-const phoneNumber = textInput({
+const phoneNumber = phoneInput({
   label: "Phone Number",
   required: true,
   example: "2223334444",
@@ -181,25 +153,23 @@ const phoneNumber = textInput({
 // ---------------------------------------------------------------------------------------------
 // Rules and batching
 
+const createListParams = {
+  title: inBody(listTitle),
+  content: inBody(listContent),
+  description: inBody(listDescription),
+  tags: inBody(listTags),
+  userId: inBody(listOwner),
+  // "default" means: leave the parameter out and let the account's settings decide.
+  privacy: inBody(privacy, { send: (value) => (value === "off" ? "off" : undefined) }),
+};
+
 /** The API requires an owner when privacy is set with the API key itself. */
-function requireOwnerForPrivacy(values: Values): void {
+function requireOwnerForPrivacy(values: Values<typeof createListParams>): void {
   if (values.privacy !== "off" || values.userId !== undefined) return;
   if (!usesUserToken(values.connection)) {
     throw new InputError(
       "Owner",
       "is required when Privacy is Off with an API Key connection: choose the user who will own the list.",
-    );
-  }
-}
-
-const PHONE = /^\+?[\d\s().-]+$/;
-
-function checkPhoneNumber(values: Values): void {
-  const raw = String(values.phoneNumber ?? "").trim();
-  if (!PHONE.test(raw) || raw.replace(/\D/g, "").length < 3) {
-    throw new InputError(
-      "Phone Number",
-      `"${raw}" is not a phone number: use digits, spaces, +, -, ( and ) only.`,
     );
   }
 }
@@ -220,9 +190,8 @@ function batchError(error: unknown, done: number, total: number): unknown {
 async function addInBatches(
   client: ProPipeLinesClient,
   request: ApiRequest,
-  values: Values,
+  rows: Row[],
 ): Promise<unknown[]> {
-  const rows = values.content as Row[];
   const created: unknown[] = [];
   let done = 0;
   for (const batch of batches(rows, MAX_ROWS_PER_ADD)) {
@@ -240,7 +209,7 @@ async function addInBatches(
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
-const listProspectingLists: EndpointSpec = {
+const listProspectingLists = endpoint({
   key: "listProspectingLists",
   label: "List Prospecting Lists",
   description:
@@ -266,51 +235,39 @@ const listProspectingLists: EndpointSpec = {
     ),
   },
   example: [LIST_EXAMPLE],
-};
+});
 
-const createProspectingList: EndpointSpec = {
+const createProspectingList = endpoint({
   key: "createProspectingList",
   label: "Create Prospecting List",
   description:
     "Create a prospecting list from rows (a spreadsheet, a form export, a list of objects): the first row or the objects' keys are its columns.",
   method: "POST",
   path: "/spreadsheets",
-  params: {
-    title: inBody(listTitle),
-    content: inBody(listContent),
-    description: inBody(listDescription),
-    tags: inBody(listTags),
-    userId: inBody(listOwner, "user_id"),
-    privacy: local(privacy),
-  },
+  params: createListParams,
   validate: requireOwnerForPrivacy,
-  // "default" means: leave the parameter out and let the account's settings decide.
-  prepare: (request, values) =>
-    values.privacy === "off"
-      ? { ...request, body: { ...(request.body as object), privacy: "off" } }
-      : request,
   example: CREATED_LIST_EXAMPLE,
-};
+});
 
-const getProspectingList: EndpointSpec = {
+const getProspectingList = endpoint({
   key: "getProspectingList",
   label: "Get Prospecting List",
   description: "Retrieve a prospecting list with its columns and all its prospects (rows).",
   method: "GET",
-  path: "/spreadsheets/{id}",
-  params: { prospectingListId: inPath(prospectingListId, "id") },
+  path: "/spreadsheets/{prospectingListId}",
+  params: { prospectingListId: inPath(prospectingListId) },
   example: FULL_LIST_EXAMPLE,
-};
+});
 
-const assignProspectingList: EndpointSpec = {
+const assignProspectingList = endpoint({
   key: "assignProspectingList",
   label: "Assign Prospecting List",
   description:
     "Give a prospecting list to another user; they are emailed about it if their notification settings say so.",
   method: "POST",
-  path: "/spreadsheets/{id}/assign",
+  path: "/spreadsheets/{prospectingListId}/assign",
   params: {
-    prospectingListId: inPath(prospectingListId, "id"),
+    prospectingListId: inPath(prospectingListId),
     userId: inBody(
       userInput({
         label: "Assign To",
@@ -318,111 +275,109 @@ const assignProspectingList: EndpointSpec = {
         example: "john.doe@mycompany.com",
         comments: "The user (id or email) who will own the list: pick one from the list.",
       }),
-      "user_id",
     ),
   },
   example: ASSIGNED_LIST_EXAMPLE,
-};
+});
 
-const commentOnProspectingList: EndpointSpec = {
+const commentOnProspectingList = endpoint({
   key: "commentOnProspectingList",
   label: "Comment on Prospecting List",
   description: "Add a comment to a prospecting list.",
   method: "POST",
-  path: "/spreadsheets/{spreadsheet_id}/comments",
+  path: "/spreadsheets/{prospectingListId}/comments",
   params: {
-    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
+    prospectingListId: inPath(prospectingListId),
     content: inBody(commentContent),
-    userId: inBody(commentAuthor, "user_id"),
-    activityId: inBody(commentActivity, "activity_id"),
+    userId: inBody(commentAuthor),
+    activityId: inBody(commentActivity),
   },
   example: COMMENT_EXAMPLE,
-};
+});
 
-const commentOnProspect: EndpointSpec = {
+const commentOnProspect = endpoint({
   key: "commentOnProspect",
   label: "Comment on Prospect",
   description: "Add a comment to one prospect (row) of a prospecting list.",
   method: "POST",
-  path: "/spreadsheets/{spreadsheet_id}/rows/{id}/comments",
+  path: "/spreadsheets/{prospectingListId}/rows/{prospectId}/comments",
   params: {
-    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
-    prospectId: inPath(prospectId, "id"),
+    prospectingListId: inPath(prospectingListId),
+    prospectId: inPath(prospectId),
     content: inBody(commentContent),
-    userId: inBody(commentAuthor, "user_id"),
-    activityId: inBody(commentActivity, "activity_id"),
+    userId: inBody(commentAuthor),
+    activityId: inBody(commentActivity),
   },
   example: { ...COMMENT_EXAMPLE, commented_item: { item: "SpreadsheetRow", id: 4 } },
-};
+});
 
-const addProspects: EndpointSpec = {
+const addProspects = endpoint({
   key: "addProspects",
   label: "Add Prospects",
   description: `Add prospects (rows) at the end of a prospecting list. Up to ${MAX_ROWS_PER_STEP} are sent in batches of ${MAX_ROWS_PER_ADD}, in order; returns every created prospect. If a batch fails, the error says which prospects were already added.`,
   method: "POST",
-  path: "/spreadsheets/{spreadsheet_id}/rows",
+  path: "/spreadsheets/{prospectingListId}/rows",
   params: {
-    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
+    prospectingListId: inPath(prospectingListId),
     content: inBody(prospects),
   },
-  run: addInBatches,
+  run: (client, request, values) => addInBatches(client, request, values.content),
   example: ADD_PROSPECTS_EXAMPLE,
-};
+});
 
-const updateProspect: EndpointSpec = {
+const updateProspect = endpoint({
   key: "updateProspect",
   label: "Update Prospect",
   description: "Replace the values of one prospect (row) of a prospecting list.",
   method: "PUT",
-  path: "/spreadsheets/{spreadsheet_id}/rows/{id}",
+  path: "/spreadsheets/{prospectingListId}/rows/{prospectId}",
   params: {
-    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
-    prospectId: inPath(prospectId, "id"),
+    prospectingListId: inPath(prospectingListId),
+    prospectId: inPath(prospectId),
     content: inBody(prospectValues),
   },
   example: ROW_EXAMPLE,
-};
+});
 
-const createLeadFromProspect: EndpointSpec = {
+const createLeadFromProspect = endpoint({
   key: "createLeadFromProspect",
   label: "Create Lead From Prospect",
   description:
     "Turn a prospect into a lead (its values fill the lead's title and description) and link the new lead to the prospect.",
   method: "POST",
-  path: "/spreadsheets/{spreadsheet_id}/rows/{id}/create_lead",
+  path: "/spreadsheets/{prospectingListId}/rows/{prospectId}/create_lead",
   params: {
-    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
-    prospectId: inPath(prospectId, "id"),
+    prospectingListId: inPath(prospectingListId),
+    prospectId: inPath(prospectId),
   },
   example: LEAD_FROM_PROSPECT_EXAMPLE,
-};
+});
 
-const deleteProspect: EndpointSpec = {
+const deleteProspect = endpoint({
   key: "deleteProspect",
   label: "Delete Prospect",
   description: "Delete one prospect (row) from a prospecting list.",
   method: "DELETE",
-  path: "/spreadsheets/{spreadsheet_id}/rows/{id}",
+  path: "/spreadsheets/{prospectingListId}/rows/{prospectId}",
   params: {
-    prospectingListId: inPath(prospectingListId, "spreadsheet_id"),
-    prospectId: inPath(prospectId, "id"),
+    prospectingListId: inPath(prospectingListId),
+    prospectId: inPath(prospectId),
   },
   example: { id: 115 },
-};
+});
 
-const listProspectsCalledFrom: EndpointSpec = {
+const listProspectsCalledFrom = endpoint({
   key: "listProspectsCalledFrom",
   label: "List Prospects Called From a Number",
   description:
     "List the prospects, in every prospecting list, that were called at a phone number from the Pro Pipe Lines application, with the list each one belongs to.",
   method: "GET",
   path: "/rows/called_from",
-  params: { phoneNumber: inQuery(phoneNumber, "phone_number") },
-  validate: checkPhoneNumber,
+  params: { phoneNumber: inQuery(phoneNumber) },
   example: CALLED_FROM_EXAMPLE,
-};
+});
 
-export default endpointActions([
+export default resource("Prospecting lists", [
   listProspectingLists,
   createProspectingList,
   getProspectingList,

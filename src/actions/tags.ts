@@ -1,5 +1,5 @@
 /** Tag categories and the predefined tags (called "supertags" in the API) inside them. */
-import { type EndpointSpec, endpointActions, inBody, inQuery } from "../endpoint";
+import { endpoint, inBody, inQuery, resource } from "../endpoint";
 import { booleanInput, idInput, textInput } from "../inputs";
 
 const tag = (id: number, name: string, category: string, created_at: string | null) => ({
@@ -21,10 +21,7 @@ const productTags = [
   tag(62, "Computer", "Product", null),
 ];
 
-const API_KEY_ONLY =
-  "Needs an API Key connection without Act as User: the API refuses user logins for this call.";
-
-const listCategories: EndpointSpec = {
+const listCategories = endpoint({
   key: "listCategories",
   label: "List Tag Categories",
   description:
@@ -38,7 +35,6 @@ const listCategories: EndpointSpec = {
         default: "false",
         comments: "Turn on to return each category's predefined tags (as `supertags`).",
       }),
-      "include_tags",
     ),
   },
   example: [
@@ -59,12 +55,13 @@ const listCategories: EndpointSpec = {
       supertags: productTags,
     },
   ],
-};
+});
 
-const createCategory: EndpointSpec = {
+const createCategory = endpoint({
   key: "createCategory",
   label: "Create Tag Category",
-  description: `Create a category to group predefined tags. ${API_KEY_ONLY}`,
+  description: "Create a category to group predefined tags. Needs an API Key connection.",
+  access: "apiKey",
   method: "POST",
   path: "/category",
   params: {
@@ -85,21 +82,22 @@ const createCategory: EndpointSpec = {
     created_at: "2020-06-18T11:59:27.000Z",
     position: null,
   },
-};
+});
 
-const listPredefinedTags: EndpointSpec = {
+const listPredefinedTags = endpoint({
   key: "listPredefinedTags",
   label: "List Predefined Tags",
   description: "List the account's predefined tags, each with the name of its category.",
   method: "GET",
   path: "/predefined_tags",
   example: [...originTags, ...productTags],
-};
+});
 
-const createPredefinedTag: EndpointSpec = {
+const createPredefinedTag = endpoint({
   key: "createPredefinedTag",
   label: "Create Predefined Tag",
-  description: `Add a predefined tag to a category. ${API_KEY_ONLY}`,
+  description: "Add a predefined tag to a category. Needs an API Key connection.",
+  access: "apiKey",
   method: "POST",
   path: "/predefined_tags",
   params: {
@@ -119,7 +117,6 @@ const createPredefinedTag: EndpointSpec = {
         example: "12",
         comments: "The category the tag goes in: pick it from the list, or map its id.",
       }),
-      "category_id",
     ),
   },
   example: {
@@ -129,11 +126,9 @@ const createPredefinedTag: EndpointSpec = {
     created_at: "2020-06-18T12:55:55.000Z",
     position: null,
   },
-};
+});
 
-export default endpointActions([
-  listCategories,
-  createCategory,
-  listPredefinedTags,
-  createPredefinedTag,
-]);
+export default [
+  ...resource("Categories", [listCategories, createCategory]),
+  ...resource("Predefined tags", [listPredefinedTags, createPredefinedTag]),
+];

@@ -2,7 +2,7 @@
  * Teams: list, create, retrieve, rename, delete, and their members. With a User Login
  * connection, everything but List Teams needs an admin user (the API answers 401 otherwise).
  */
-import { type EndpointSpec, endpointActions, inBody, inPath } from "../endpoint";
+import { endpoint, inBody, inPath, resource } from "../endpoint";
 import { booleanInput, teamId, textInput, userInput } from "../inputs";
 
 // ---------------------------------------------------------------------------------------------
@@ -53,7 +53,7 @@ const exampleTeam = {
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
-const listTeams: EndpointSpec = {
+const listTeams = endpoint({
   key: "listTeams",
   label: "List Teams",
   description: "List the account's teams with their members and managers.",
@@ -84,69 +84,70 @@ const listTeams: EndpointSpec = {
     },
     { ...exampleTeam, id: 517, name: "Marketing" },
   ],
-};
+});
 
-const createTeam: EndpointSpec = {
+const createTeam = endpoint({
   key: "createTeam",
   label: "Create Team",
   description: `Create a team with the given name (it starts with no members). ${ADMIN_NOTE}`,
+  access: "admin",
   method: "POST",
   path: "/teams",
   params: { name: inBody(teamName("The new team's name.")) },
   example: { ...exampleTeam, users: [] },
-};
+});
 
-const getTeam: EndpointSpec = {
+const getTeam = endpoint({
   key: "getTeam",
   label: "Get Team",
   description: `Retrieve a team and its members, by id or name. ${ADMIN_NOTE}`,
+  access: "admin",
   method: "GET",
-  path: "/teams/{id}",
-  params: { teamId: inPath(teamIdOrName, "id") },
+  path: "/teams/{teamId}",
+  params: { teamId: inPath(teamIdOrName) },
   example: exampleTeam,
-};
+});
 
-const updateTeam: EndpointSpec = {
+const updateTeam = endpoint({
   key: "updateTeam",
   label: "Update Team",
   description: `Rename a team. ${ADMIN_NOTE}`,
+  access: "admin",
   method: "PUT",
-  path: "/teams/{id}",
+  path: "/teams/{teamId}",
   params: {
-    teamId: inPath(teamId, "id"),
+    teamId: inPath(teamId),
     name: inBody(teamName("The team's new name.")),
   },
   example: { ...exampleTeam, name: "My new team name" },
-};
+});
 
-const deleteTeam: EndpointSpec = {
+const deleteTeam = endpoint({
   key: "deleteTeam",
   label: "Delete Team",
   description: `Delete a team (its users stay in the account). ${ADMIN_NOTE}`,
+  access: "admin",
   method: "DELETE",
-  path: "/teams/{id}",
-  params: { teamId: inPath(teamId, "id") },
+  path: "/teams/{teamId}",
+  params: { teamId: inPath(teamId) },
   example: { id: 15 },
-};
+});
 
-const addTeamMember: EndpointSpec = {
+const addTeamMember = endpoint({
   key: "addTeamMember",
   label: "Add Team Member",
   description: `Add a user to a team, or change whether a member is the team's manager. ${ADMIN_NOTE}`,
+  access: "admin",
   method: "POST",
-  path: "/teams/{id}/add_member",
+  path: "/teams/{teamId}/add_member",
   params: {
-    teamId: inPath(teamId, "id"),
-    userId: inBody(
-      member("The user to add, by id or email address: pick one from the list."),
-      "user_id",
-    ),
+    teamId: inPath(teamId),
+    userId: inBody(member("The user to add, by id or email address: pick one from the list.")),
     isManager: inBody(
       booleanInput({
         label: "Manager",
         comments: "Turn on to make the user a manager of the team (default: off).",
       }),
-      "is_manager",
     ),
   },
   example: {
@@ -155,20 +156,18 @@ const addTeamMember: EndpointSpec = {
     updated_at: "2016-04-07T16:58:43.000Z",
     created_at: "2015-07-22T16:58:43.000Z",
   },
-};
+});
 
-const removeTeamMember: EndpointSpec = {
+const removeTeamMember = endpoint({
   key: "removeTeamMember",
   label: "Remove Team Member",
   description: `Remove a user from a team (the user stays in the account). ${ADMIN_NOTE}`,
+  access: "admin",
   method: "DELETE",
-  path: "/teams/{id}/remove_member",
+  path: "/teams/{teamId}/remove_member",
   params: {
-    teamId: inPath(teamId, "id"),
-    userId: inBody(
-      member("The member to remove, by id or email address: pick one from the list."),
-      "user_id",
-    ),
+    teamId: inPath(teamId),
+    userId: inBody(member("The member to remove, by id or email address: pick one from the list.")),
   },
   example: {
     id: 15,
@@ -176,9 +175,9 @@ const removeTeamMember: EndpointSpec = {
     updated_at: "2016-04-07T16:58:43.000Z",
     created_at: "2015-07-22T16:58:43.000Z",
   },
-};
+});
 
-export default endpointActions([
+export default resource("Teams", [
   listTeams,
   createTeam,
   getTeam,

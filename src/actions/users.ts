@@ -1,6 +1,6 @@
 /** Users of the account: list, create, retrieve, send the activation email, disable. */
 import type { ApiResponse } from "../client";
-import { type EndpointSpec, endpointActions, inBody, inPath, inQuery, local } from "../endpoint";
+import { endpoint, inBody, inPath, inQuery, resource } from "../endpoint";
 import {
   booleanInput,
   choiceInput,
@@ -88,7 +88,7 @@ const exampleNewUser = {
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
-const listUsers: EndpointSpec = {
+const listUsers = endpoint({
   key: "listUsers",
   label: "List Users",
   description:
@@ -167,13 +167,14 @@ const listUsers: EndpointSpec = {
       permalink: "https://YOUR_SLUG_HERE.propipelines.com/users/515",
     },
   ],
-};
+});
 
-const createUser: EndpointSpec = {
+const createUser = endpoint({
   key: "createUser",
   label: "Create User",
   description:
     "Add a user to the account by email address. With a User Login connection, only an admin user may do this.",
+  access: "admin",
   method: "POST",
   path: "/users",
   params: {
@@ -192,60 +193,59 @@ const createUser: EndpointSpec = {
         label: "Administrator",
         comments: "Turn on to make the user an administrator of the account (default: off).",
       }),
-      "is_admin",
     ),
-    sendActivationEmail: local(
+    // The API's flag is the negative `dont_send_email`, true by default: sent only to opt in.
+    sendActivationEmail: inBody(
       booleanInput({
         label: "Send Activation Email",
         comments:
           "Turn on to email the user the link to activate the account now. By default no email is sent (use Send Activation Email later).",
       }),
+      { name: "dont_send_email", send: (send) => (send ? false : undefined) },
     ),
   },
-  // The API's flag is the negative `dont_send_email`, true by default: send it only to opt in.
-  prepare: (request, values) =>
-    values.sendActivationEmail === true
-      ? { ...request, body: { ...(request.body as object), dont_send_email: false } }
-      : request,
   example: exampleNewUser,
-};
+});
 
-const getUser: EndpointSpec = {
+const getUser = endpoint({
   key: "getUser",
   label: "Get User",
   description: "Retrieve a user by id or email address.",
   method: "GET",
-  path: "/users/{id}",
-  params: { userId: inPath(userToActOn, "id") },
+  path: "/users/{userId}",
+  params: { userId: inPath(userToActOn) },
   example: exampleUser,
-};
+});
 
 /** What Send Activation Email returns: the API answers 200 (sent) or 304 (already activated), no body. */
 function activationResult(response: ApiResponse): { sent: boolean; alreadyActivated: boolean } {
   return { sent: response.status === 200, alreadyActivated: response.status === 304 };
 }
 
-const sendActivationEmail: EndpointSpec = {
+const sendActivationEmail = endpoint({
   key: "sendUserActivationEmail",
   label: "Send Activation Email",
   description:
     "Email a user the link to activate their account. Returns sent: false when the user is already activated. With a User Login connection, only an admin user may do this.",
+  access: "admin",
   method: "GET",
-  path: "/users/{id}/send_activation_email",
-  params: { userId: inPath(userId, "id") },
+  path: "/users/{userId}/send_activation_email",
+  params: { userId: inPath(userId) },
   acceptStatuses: [304],
+  answer: "empty",
   result: activationResult,
   example: { sent: true, alreadyActivated: false },
-};
+});
 
-const disableUser: EndpointSpec = {
+const disableUser = endpoint({
   key: "disableUser",
   label: "Disable User",
   description:
     "Disable (deactivate) a user: they can no longer log in; no data is lost. Only Pro Pipe Lines support can re-enable them. With a User Login connection, only an admin user may do this.",
+  access: "admin",
   method: "PUT",
-  path: "/users/{id}/disable",
-  params: { userId: inPath(userId, "id") },
+  path: "/users/{userId}/disable",
+  params: { userId: inPath(userId) },
   example: {
     ...exampleNewUser,
     phone: "+33 1 12 23 34 45",
@@ -256,6 +256,12 @@ const disableUser: EndpointSpec = {
     has_activated: true,
     is_disabled: true,
   },
-};
+});
 
-export default endpointActions([listUsers, createUser, getUser, sendActivationEmail, disableUser]);
+export default resource("Users", [
+  listUsers,
+  createUser,
+  getUser,
+  sendActivationEmail,
+  disableUser,
+]);

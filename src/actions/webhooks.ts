@@ -4,17 +4,11 @@
  * Subscriptions are managed with the API key only; the events history is for admins.
  */
 
-import { type EndpointSpec, endpointActions, inBody, inPath, local } from "../endpoint";
+import { endpoint, inBody, inPath, local, resource } from "../endpoint";
 import { InputError } from "../errors";
 import { booleanInput, choiceInput, idInput, textInput } from "../inputs";
 import { isEmpty, toEmail } from "../validate";
-import {
-  EVENT_LABELS,
-  EVENT_NAMES,
-  STEP_EVENT_TEMPLATE,
-  stepEventName,
-  webhookApiKey,
-} from "../webhookEvents";
+import { EVENT_LABELS, EVENT_NAMES, STEP_EVENT_TEMPLATE, stepEventName } from "../webhookEvents";
 import { exampleUserSummary } from "./exampleUsers";
 
 const event = choiceInput({
@@ -80,11 +74,6 @@ const webhookEventId = idInput({
   comments:
     "The id of a sent event, from List Webhook Events or from a delivery received by the Pro Pipe Lines Events trigger.",
 });
-
-/** Webhook subscriptions are API-key-only: refuse other connections before any request. */
-const requireApiKey = (values: Record<string, unknown>) => {
-  webhookApiKey(values.connection);
-};
 
 function checkTarget(type: unknown, value: unknown): void {
   const raw = String(value ?? "").trim();
@@ -174,14 +163,14 @@ export const webhookEventExample = {
   data: eventLeadExample,
 };
 
-const listWebhooks: EndpointSpec = {
+const listWebhooks = endpoint({
   key: "listWebhooks",
   label: "List Webhooks",
   description:
     "List every webhook and email notification of the account, with its event, target and whether it is disabled. Needs an API Key connection.",
   method: "GET",
   path: "/webhooks",
-  validate: requireApiKey,
+  access: "apiKey",
   example: [
     {
       id: 62,
@@ -202,25 +191,26 @@ const listWebhooks: EndpointSpec = {
       is_disabled: false,
     },
   ],
-};
+});
 
-const createWebhook: EndpointSpec = {
+const createWebhook = endpoint({
   key: "createWebhook",
   label: "Create Webhook",
   description:
     "Subscribe a URL (webhook) or an email address (notification) to a Pro Pipe Lines event. Needs an API Key connection; deliveries are signed with its key. To start a flow on events, the Pro Pipe Lines Events trigger does this for you.",
+  access: "apiKey",
   method: "POST",
   path: "/webhooks",
   params: {
     event: inBody(event),
     step: local(step),
-    targetType: inBody(targetType, "target_type"),
+    targetType: inBody(targetType),
     target: inBody(target),
     name: inBody(webhookName),
-    addToLeadActionMenu: inBody(addToLeadActionMenu, "add_to_lead_action_menu"),
+    // The toggle shows false by default: sent only when on (validate ties it to its event).
+    addToLeadActionMenu: inBody(addToLeadActionMenu, { send: "trueOnly" }),
   },
   validate: (values) => {
-    requireApiKey(values);
     const isStepEvent = values.event === STEP_EVENT_TEMPLATE;
     if (isStepEvent && isEmpty(values.step)) {
       throw new InputError(
@@ -242,57 +232,55 @@ const createWebhook: EndpointSpec = {
     }
     checkTarget(values.targetType, values.target);
   },
-  // The toggle shows false by default: send it only for the event it belongs to.
-  prepare: (request, values) => {
-    if (values.event === "lead.manual.trigger") return request;
-    const { add_to_lead_action_menu: _, ...body } = request.body as Record<string, unknown>;
-    return { ...request, body };
-  },
+  // "Lead moved to a given step" subscribes to the event named after the picked step.
   run: async (client, request, values) => {
-    let body = request.body as Record<string, unknown>;
-    if (values.event === STEP_EVENT_TEMPLATE) {
-      body = { ...body, event: await stepEventName(client, values.step as number) };
-    }
-    const response = await client.request({ ...request, body });
+    const event =
+      values.step === undefined ? values.event : await stepEventName(client, values.step);
+    const response = await client.request({
+      ...request,
+      body: { ...(request.body as object), event },
+    });
     return response.data;
   },
   example: webhookExample,
-};
+});
 
-const deleteWebhook: EndpointSpec = {
+const deleteWebhook = endpoint({
   key: "deleteWebhook",
   label: "Delete Webhook",
   description:
     "Delete a webhook or email notification: its target stops receiving events. Needs an API Key connection.",
   method: "DELETE",
-  path: "/webhooks/{id}",
-  params: { webhookId: inPath(webhookId, "id") },
-  validate: requireApiKey,
+  path: "/webhooks/{webhookId}",
+  params: { webhookId: inPath(webhookId) },
+  access: "apiKey",
   example: { id: 62 },
-};
+});
 
-const listWebhookEvents: EndpointSpec = {
+const listWebhookEvents = endpoint({
   key: "listWebhookEvents",
   label: "List Webhook Events",
   description:
     "List the webhook events sent in the last 10 days, with whether each delivery succeeded, its tries and the object it carried. Admins only (API key, or an admin user).",
+  access: "admin",
   method: "GET",
   path: "/webhook_events",
   example: [{ ...webhookEventExample, id: 984, event: "lead.status.changed.to.won" }],
-};
+});
 
-const getWebhookEvent: EndpointSpec = {
+const getWebhookEvent = endpoint({
   key: "getWebhookEvent",
   label: "Get Webhook Event",
   description:
     "Retrieve one sent webhook event by its id: its event name, signature, delivery result and the object it carried. Admins only (API key, or an admin user).",
+  access: "admin",
   method: "GET",
-  path: "/webhook_events/{id}",
-  params: { webhookEventId: inPath(webhookEventId, "id") },
+  path: "/webhook_events/{webhookEventId}",
+  params: { webhookEventId: inPath(webhookEventId) },
   example: webhookEventExample,
-};
+});
 
-export default endpointActions([
+export default resource("Webhooks", [
   listWebhooks,
   createWebhook,
   deleteWebhook,

@@ -15,6 +15,7 @@
 import { type ActionContext, type Connection, trigger } from "@prismatic-io/spectral";
 import { webhookEventExample } from "../actions/webhooks";
 import { connect, type ProPipeLinesClient } from "../client";
+import { apiKeyOnly } from "../endpoint/access";
 import { InputError } from "../errors";
 import { choiceListInput, connectionInput, idInput } from "../inputs";
 import {
@@ -26,10 +27,11 @@ import {
   STEP_EVENT_TEMPLATE,
   stepEventName,
   type WebhookEventName,
-  webhookApiKey,
 } from "../webhookEvents";
 import { examplePayload } from "./examplePayload";
 import { parseDelivery, verifySignature } from "./signature";
+
+const TRIGGER = "The Pro Pipe Lines Events trigger";
 
 const events = choiceListInput({
   label: "Events",
@@ -135,7 +137,7 @@ function deleteSubscription(client: ProPipeLinesClient, id: number) {
 }
 
 async function subscribe(context: ActionContext, params: Params): Promise<void> {
-  webhookApiKey(params.connection);
+  apiKeyOnly(params.connection as Connection, TRIGGER);
   const url = flowUrl(context);
   const chosen = chosenEvents(params);
   const client = connect(params.connection as Connection, context);
@@ -163,7 +165,7 @@ async function subscribe(context: ActionContext, params: Params): Promise<void> 
 }
 
 async function unsubscribe(context: ActionContext, params: Params): Promise<void> {
-  webhookApiKey(params.connection);
+  apiKeyOnly(params.connection as Connection, TRIGGER);
   const url = flowUrl(context);
   const client = connect(params.connection as Connection, context);
   for (const sub of await subscriptionsOf(client, url)) {
@@ -198,7 +200,7 @@ export const proPipeLinesEvents = trigger({
       delivery = parseDelivery(payload.rawBody?.data, payload.body?.data);
       // Only the designer's simulated runs (sample data, no real delivery) skip the check.
       if (!context.isSimulatedTestExecution) {
-        verifySignature(delivery, webhookApiKey(params.connection));
+        verifySignature(delivery, apiKeyOnly(params.connection as Connection, TRIGGER));
       }
     } catch (error) {
       if (context.isSimulatedTestExecution) return { branch: OTHER_BRANCH, payload };

@@ -1,9 +1,8 @@
 /** Files attached to a lead: list, download URL, upload (multipart), delete. */
 import FormData from "form-data";
-import { type EndpointSpec, inPath, local, type Values } from "../../endpoint";
+import { endpoint, inPath, local, resource } from "../../endpoint";
 import { InputError } from "../../errors";
 import { fileInput, idInput, leadId, textInput } from "../../inputs";
-import type { FileData } from "../../validate";
 import { attachmentListExample, downloadUrlExample, uploadedAttachmentExample } from "./examples";
 
 const attachmentId = idInput({
@@ -13,27 +12,27 @@ const attachmentId = idInput({
   comments: "The attachment: map its id from List Lead Attachments or Upload Lead Attachment.",
 });
 
-const listLeadAttachments: EndpointSpec = {
+const listLeadAttachments = endpoint({
   key: "listLeadAttachments",
   label: "List Lead Attachments",
   description:
     "List the files attached to a lead, and the estimates and invoices of accounting integrations (see each one's kind).",
   method: "GET",
-  path: "/leads/{lead_id}/attachments",
-  params: { leadId: inPath(leadId, "lead_id") },
+  path: "/leads/{leadId}/attachments",
+  params: { leadId: inPath(leadId) },
   example: attachmentListExample,
-};
+});
 
-const getLeadAttachment: EndpointSpec = {
+const getLeadAttachment = endpoint({
   key: "getLeadAttachment",
   label: "Get Lead Attachment Download URL",
   description:
     "Get a short-lived download URL of a file attached to a lead (kind 'attachment' only; integration documents cannot be downloaded).",
   method: "GET",
-  path: "/leads/{lead_id}/attachments/{id}",
-  params: { leadId: inPath(leadId, "lead_id"), attachmentId: inPath(attachmentId, "id") },
+  path: "/leads/{leadId}/attachments/{attachmentId}",
+  params: { leadId: inPath(leadId), attachmentId: inPath(attachmentId) },
   example: downloadUrlExample,
-};
+});
 
 /** Content types of common attachments, when the file does not carry its own. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -52,13 +51,12 @@ const CONTENT_TYPES: Record<string, string> = {
   zip: "application/zip",
 };
 
-export function contentTypeFor(fileName: string): string {
+function contentTypeFor(fileName: string): string {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
   return CONTENT_TYPES[extension] ?? "application/octet-stream";
 }
 
-function validateFileName(values: Values): void {
-  const name = values.fileName as string;
+function checkFileName(name: string): void {
   if (/[/\\\r\n"]/.test(name)) {
     throw new InputError(
       "File Name",
@@ -67,15 +65,15 @@ function validateFileName(values: Values): void {
   }
 }
 
-const uploadLeadAttachment: EndpointSpec = {
+const uploadLeadAttachment = endpoint({
   key: "uploadLeadAttachment",
   label: "Upload Lead Attachment",
   description:
     "Attach a file from a previous step (a download, a generated PDF, text) to a lead, under the given file name.",
   method: "POST",
-  path: "/leads/{lead_id}/attachments",
+  path: "/leads/{leadId}/attachments",
   params: {
-    leadId: inPath(leadId, "lead_id"),
+    leadId: inPath(leadId),
     file: local(
       fileInput({
         label: "File",
@@ -94,11 +92,11 @@ const uploadLeadAttachment: EndpointSpec = {
       }),
     ),
   },
-  validate: validateFileName,
+  validate: (values) => checkFileName(values.fileName),
   // One multipart field `attachment` carrying the file name, as the API's upload expects.
   prepare: (request, values) => {
-    const file = values.file as FileData;
-    const filename = (values.fileName as string).trim();
+    const file = values.file;
+    const filename = values.fileName.trim();
     const form = new FormData();
     form.append("attachment", file.data, {
       filename,
@@ -107,16 +105,21 @@ const uploadLeadAttachment: EndpointSpec = {
     return { ...request, form };
   },
   example: uploadedAttachmentExample,
-};
+});
 
-const deleteLeadAttachment: EndpointSpec = {
+const deleteLeadAttachment = endpoint({
   key: "deleteLeadAttachment",
   label: "Delete Lead Attachment",
   description: "Remove a file attached to a lead.",
   method: "DELETE",
-  path: "/leads/{lead_id}/attachments/{id}",
-  params: { leadId: inPath(leadId, "lead_id"), attachmentId: inPath(attachmentId, "id") },
+  path: "/leads/{leadId}/attachments/{attachmentId}",
+  params: { leadId: inPath(leadId), attachmentId: inPath(attachmentId) },
   example: { id: 520 },
-};
+});
 
-export default [listLeadAttachments, getLeadAttachment, uploadLeadAttachment, deleteLeadAttachment];
+export default resource("Leads", [
+  listLeadAttachments,
+  getLeadAttachment,
+  uploadLeadAttachment,
+  deleteLeadAttachment,
+]);

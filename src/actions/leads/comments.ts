@@ -1,26 +1,26 @@
 /** Comments on a lead. */
-import { type EndpointSpec, inBody, inPath, inQuery } from "../../endpoint";
+import { endpoint, inBody, inPath, inQuery, resource } from "../../endpoint";
 import { direction, idInput, leadId, textInput, userInput } from "../../inputs";
 import { commentExample, commentListExample } from "./examples";
 
-const listLeadComments: EndpointSpec = {
+const listLeadComments = endpoint({
   key: "listLeadComments",
   label: "List Lead Comments",
   description: "List the comments of a lead, newest first unless Direction says otherwise.",
   method: "GET",
-  path: "/leads/{lead_id}/comments",
-  params: { leadId: inPath(leadId, "lead_id"), direction: inQuery(direction) },
+  path: "/leads/{leadId}/comments",
+  params: { leadId: inPath(leadId), direction: inQuery(direction) },
   example: commentListExample,
-};
+});
 
-const createLeadComment: EndpointSpec = {
+const createLeadComment = endpoint({
   key: "createLeadComment",
   label: "Create Lead Comment",
   description: "Add a comment to a lead, optionally as another user or tied to an activity.",
   method: "POST",
-  path: "/leads/{lead_id}/comments",
+  path: "/leads/{leadId}/comments",
   params: {
-    leadId: inPath(leadId, "lead_id"),
+    leadId: inPath(leadId),
     content: inBody(
       textInput({
         label: "Comment",
@@ -29,7 +29,6 @@ const createLeadComment: EndpointSpec = {
         example: "Called Natalia: she wants a demo next week.",
         comments: "The text of the comment.",
       }),
-      "content",
     ),
     author: inBody(
       userInput({
@@ -38,7 +37,7 @@ const createLeadComment: EndpointSpec = {
         comments:
           "Post the comment as this user (id or email). API Key connections only: with a user's connection the comment is always that user's.",
       }),
-      "user_id",
+      { name: "user_id" },
     ),
     activityId: inBody(
       idInput({
@@ -47,20 +46,19 @@ const createLeadComment: EndpointSpec = {
         example: "3",
         comments: "The activity the comment records (call, meeting, …): pick it from the list.",
       }),
-      "activity_id",
     ),
   },
   example: commentExample,
-};
+});
 
-const deleteLeadComment: EndpointSpec = {
+const deleteLeadComment = endpoint({
   key: "deleteLeadComment",
   label: "Delete Lead Comment",
   description: "Delete a comment from a lead.",
   method: "DELETE",
-  path: "/leads/{lead_id}/comments/{id}",
+  path: "/leads/{leadId}/comments/{commentId}",
   params: {
-    leadId: inPath(leadId, "lead_id"),
+    leadId: inPath(leadId),
     commentId: inPath(
       idInput({
         label: "Comment ID",
@@ -69,10 +67,9 @@ const deleteLeadComment: EndpointSpec = {
         comments:
           "The comment to delete: map its id from List Lead Comments or Create Lead Comment.",
       }),
-      "id",
     ),
   },
   example: { id: 13834 },
-};
+});
 
-export default [listLeadComments, createLeadComment, deleteLeadComment];
+export default resource("Leads", [listLeadComments, createLeadComment, deleteLeadComment]);

@@ -1,9 +1,8 @@
-/** The Leads section of the API document: its 20 endpoints as actions. */
-import { endpointActions } from "../../endpoint";
+/** The Leads section of the API document. */
 import attachments from "./attachments";
 import comments from "./comments";
 import list from "./list";
 import manage from "./manage";
 import write from "./write";
 
-export default endpointActions([...list, ...write, ...manage, ...comments, ...attachments]);
+export default [...list, ...write, ...manage, ...comments, ...attachments];

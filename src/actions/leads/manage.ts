@@ -1,29 +1,29 @@
 /** One lead by id: read, assign, file in a client folder, business card, delete, email. */
 import type { ApiResponse } from "../../client";
-import { type EndpointSpec, inBody, inPath, type Values } from "../../endpoint";
+import { endpoint, inBody, inPath, resource } from "../../endpoint";
 import { ApiError } from "../../errors";
 import { clientFolderId, idInput, idListInput, leadId, userInput } from "../../inputs";
 import { leadExample } from "./examples";
 
-const getLead: EndpointSpec = {
+const getLead = endpoint({
   key: "getLead",
   label: "Get Lead",
   description:
     "Get a lead by its ID, with its contact fields, owner, team, client folder and status.",
   method: "GET",
-  path: "/leads/{id}",
-  params: { leadId: inPath(leadId, "id") },
+  path: "/leads/{leadId}",
+  params: { leadId: inPath(leadId) },
   example: leadExample,
-};
+});
 
-const assignLead: EndpointSpec = {
+const assignLead = endpoint({
   key: "assignLead",
   label: "Assign Lead",
   description: "Give a lead to a user; the user is notified by email if their preferences say so.",
   method: "POST",
-  path: "/leads/{id}/assign",
+  path: "/leads/{leadId}/assign",
   params: {
-    leadId: inPath(leadId, "id"),
+    leadId: inPath(leadId),
     user: inBody(
       userInput({
         label: "User",
@@ -31,44 +31,44 @@ const assignLead: EndpointSpec = {
         example: "john.doe@mycompany.com",
         comments: "The user who gets the lead, by id or email: pick one from the list.",
       }),
-      "user_id",
+      { name: "user_id" },
     ),
   },
   example: { ...leadExample, user_id: 436 },
-};
+});
 
-const addLeadToClientFolder: EndpointSpec = {
+const addLeadToClientFolder = endpoint({
   key: "addLeadToClientFolder",
   label: "Add Lead to Client Folder",
   description: "File a lead in an existing client folder.",
   method: "POST",
-  path: "/leads/{id}/add_to_client",
-  params: { leadId: inPath(leadId, "id"), clientFolderId: inBody(clientFolderId, "client_id") },
+  path: "/leads/{leadId}/add_to_client",
+  params: { leadId: inPath(leadId), clientFolderId: inBody(clientFolderId, { name: "client_id" }) },
   example: { ...leadExample, client_folder_id: 12, client_folder_name: "Blue Corp" },
-};
+});
 
-const getLeadBusinessCard: EndpointSpec = {
+const getLeadBusinessCard = endpoint({
   key: "getLeadBusinessCard",
   label: "Get Lead Business Card",
   description:
     "Get a short-lived download URL of the business card picture a lead was created from.",
   method: "GET",
-  path: "/leads/{id}/business_card",
-  params: { leadId: inPath(leadId, "id") },
+  path: "/leads/{leadId}/business_card",
+  params: { leadId: inPath(leadId) },
   example: {
     url: "https://ydncrm-attach.s3.amazonaws.com/dev-uploads/attachment/412/NY.jpg?X-Amz-Expires=180&X-Amz-Date=20160127T182551Z",
   },
-};
+});
 
-const deleteLead: EndpointSpec = {
+const deleteLead = endpoint({
   key: "deleteLead",
   label: "Delete Lead",
   description: "Delete a lead by its ID.",
   method: "DELETE",
-  path: "/leads/{id}",
-  params: { leadId: inPath(leadId, "id") },
+  path: "/leads/{leadId}",
+  params: { leadId: inPath(leadId) },
   example: { id: 8113 },
-};
+});
 
 const leadIds = idListInput({
   label: "Lead IDs",
@@ -82,9 +82,9 @@ const leadIds = idListInput({
  * The API answers the ids it could NOT delete; the others were deleted. An answer that is not
  * such a list tells nothing, so it is an error rather than a guess.
  */
-export function splitDeleted(
+function splitDeleted(
   response: ApiResponse,
-  values: Values,
+  requested: number[],
 ): { deleted: number[]; notDeleted: number[] } {
   const answer = response.data;
   const failed = Array.isArray(answer) ? answer.map(Number) : undefined;
@@ -99,7 +99,6 @@ export function splitDeleted(
       "Which leads were deleted is unknown: list or get them to check.",
     );
   }
-  const requested = values.ids as number[];
   const notDeleted = new Set(failed);
   return {
     deleted: requested.filter((id) => !notDeleted.has(id)),
@@ -107,32 +106,33 @@ export function splitDeleted(
   };
 }
 
-const deleteLeads: EndpointSpec = {
+const deleteLeads = endpoint({
   key: "deleteLeads",
   label: "Delete Leads (multiple)",
   description:
     "Delete several leads in one request. Returns the IDs deleted and those the API could not delete (already gone, no rights, …).",
   method: "DELETE",
   path: "/leads/delete_multiple",
-  params: { ids: inBody(leadIds) },
   // The API takes the ids as one comma-separated string.
-  prepare: (request, values) => ({ ...request, body: { ids: (values.ids as number[]).join(",") } }),
-  result: splitDeleted,
+  params: { ids: inBody(leadIds, { send: "commaList" }) },
+  // It answers the list of ids it could not delete.
+  answer: "list",
+  result: (response, values) => splitDeleted(response, values.ids),
   example: { deleted: [8484, 8485], notDeleted: [8486] },
-};
+});
 
 const DREAMTEAM_HINT =
   "Sending emails from templates needs the Dreamteam edition of Pro Pipe Lines: upgrade the account's edition, or remove this step.";
 
-const sendEmailFromTemplate: EndpointSpec = {
+const sendEmailFromTemplate = endpoint({
   key: "sendEmailFromTemplate",
   label: "Send Email From Template",
   description:
     "Send an email template to a lead's contact email (Dreamteam edition). The email is not sent if a template variable is missing from the lead or the lead has no email address.",
   method: "POST",
-  path: "/leads/{lead_id}/emails/send_email_from_template",
+  path: "/leads/{leadId}/emails/send_email_from_template",
   params: {
-    leadId: inPath(leadId, "lead_id"),
+    leadId: inPath(leadId),
     emailTemplateId: inBody(
       idInput({
         label: "Email Template ID",
@@ -141,14 +141,13 @@ const sendEmailFromTemplate: EndpointSpec = {
         comments:
           "The email template to send, by its ID (shown in the template's address in Pro Pipe Lines).",
       }),
-      "email_template_id",
     ),
   },
   hints: { 403: DREAMTEAM_HINT },
   example: { message: "Sending email..." },
-};
+});
 
-export default [
+export default resource("Leads", [
   getLead,
   assignLead,
   addLeadToClientFolder,
@@ -156,4 +155,4 @@ export default [
   deleteLead,
   deleteLeads,
   sendEmailFromTemplate,
-];
+]);

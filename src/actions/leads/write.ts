@@ -1,6 +1,5 @@
 /** Creating and updating a lead, with the API's rules checked before the request. */
-import { usesUserToken } from "../../auth";
-import { type EndpointSpec, inBody, inPath, local, type Values } from "../../endpoint";
+import { endpoint, inBody, inPath, local, resource, type Values } from "../../endpoint";
 import { InputError } from "../../errors";
 import {
   choiceInput,
@@ -53,8 +52,47 @@ export function composeDescription(fields: Pairs | undefined, text: string | und
   return text?.trim() ? `${lines.join("\n")}\n---\n${text}` : lines.join("\n");
 }
 
-function validateCreate(values: Values): void {
-  const fields = values.contactFields as Pairs | undefined;
+const createParams = {
+  title: inBody(
+    textInput({
+      label: "Title",
+      required: true,
+      example: "Awesome Company",
+      comments: "The lead's title, usually the company's name.",
+    }),
+  ),
+  description: inBody(
+    textInput({
+      label: "Description",
+      multiline: true,
+      example: "Met John at the trade show; wants a quote.",
+      comments:
+        "Free text about the lead. With Contact Fields it comes after them, below a --- line. Required when Contact Fields is empty.",
+    }),
+  ),
+  contactFields: local(
+    keyValueInput({
+      label: "Contact Fields",
+      example: "Firstname: John",
+      comments:
+        "Contact details written at the top of the description as the 'Field: value' lines Pro Pipe Lines reads (Firstname, Lastname, Email, Phone, Mobile, Address, Web, …). One row per field; empty values are skipped and line breaks in a value become spaces.",
+    }),
+  ),
+  tags: inBody(tags),
+  userId: inBody(
+    userInput({
+      label: "Owner",
+      example: "stef@example.com",
+      comments:
+        "Assign the new lead to this user (id or email) without notifying them; use Assign Lead to notify. API Key connections only: leave empty and the lead is unassigned (API key) or belongs to the connection's user.",
+    }),
+    { access: "apiKey" },
+  ),
+  createdAt: inBody(createdAt),
+};
+
+function validateCreate(values: Values<typeof createParams>): void {
+  const fields = values.contactFields;
   if (isEmpty(values.description) && !fields) {
     throw new InputError(
       "Description",
@@ -69,72 +107,26 @@ function validateCreate(values: Values): void {
       );
     }
   }
-  if (values.userId !== undefined && usesUserToken(values.connection)) {
-    throw new InputError(
-      "Owner",
-      "only works with an API Key connection without Act as user (the API refuses user_id with a user's token; the lead then belongs to that user). Leave Owner empty.",
-    );
-  }
 }
 
-const createLead: EndpointSpec = {
+const createLead = endpoint({
   key: "createLead",
   label: "Create Lead",
   description:
     "Create a lead from a title and a description, or from contact fields (Firstname, Email, Phone, …) mapped from a previous step; optionally tagged, assigned and back-dated.",
   method: "POST",
   path: "/leads",
-  params: {
-    title: inBody(
-      textInput({
-        label: "Title",
-        required: true,
-        example: "Awesome Company",
-        comments: "The lead's title, usually the company's name.",
-      }),
-    ),
-    description: inBody(
-      textInput({
-        label: "Description",
-        multiline: true,
-        example: "Met John at the trade show; wants a quote.",
-        comments:
-          "Free text about the lead. With Contact Fields it comes after them, below a --- line. Required when Contact Fields is empty.",
-      }),
-    ),
-    contactFields: local(
-      keyValueInput({
-        label: "Contact Fields",
-        example: "Firstname: John",
-        comments:
-          "Contact details written at the top of the description as the 'Field: value' lines Pro Pipe Lines reads (Firstname, Lastname, Email, Phone, Mobile, Address, Web, …). One row per field; empty values are skipped and line breaks in a value become spaces.",
-      }),
-    ),
-    tags: inBody(tags),
-    userId: inBody(
-      userInput({
-        label: "Owner",
-        example: "stef@example.com",
-        comments:
-          "Assign the new lead to this user (id or email) without notifying them; use Assign Lead to notify. API Key connections only: leave empty and the lead is unassigned (API key) or belongs to the connection's user.",
-      }),
-      "user_id",
-    ),
-    createdAt: inBody(createdAt, "created_at"),
-  },
+  params: createParams,
   validate: validateCreate,
   prepare: (request, values) => ({
     ...request,
     body: {
       ...(request.body as object),
-      description: composeDescription(
-        values.contactFields as Pairs | undefined,
-        values.description as string | undefined,
-      ),
+      description: composeDescription(values.contactFields, values.description),
     },
   }),
   example: createdLeadExample,
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Update Lead
@@ -208,9 +200,8 @@ const updateParams = {
       label: "Reminder Date",
       comments: "Date of the next reminder, YYYY-MM-DD (account time zone). Required for standby.",
     }),
-    "remind_date",
   ),
-  remindTime: inBody(remindTime, "remind_time"),
+  remindTime: inBody(remindTime),
   reminderDuration: inBody(
     choiceInput({
       label: "Reminder Duration",
@@ -218,7 +209,7 @@ const updateParams = {
       labels: Object.fromEntries(REMINDER_DURATIONS.map((m) => [m, durationLabel(Number(m))])),
       comments: "Length of the reminder in minutes. Empty: the lead owner's default duration.",
     }),
-    "reminder_duration",
+    { send: Number },
   ),
   reminderActivityId: inBody(
     idInput({
@@ -227,11 +218,9 @@ const updateParams = {
       example: "3",
       comments: "The activity of the reminder (call, meeting, …): pick it from the list.",
     }),
-    "reminder_activity_id",
   ),
   reminderNote: inBody(
     textInput({ label: "Reminder Note", comments: "A note attached to the reminder." }),
-    "reminder_note",
   ),
   amount: inBody(
     decimalInput({
@@ -257,29 +246,32 @@ const updateParams = {
       comments: "Yes stars the lead, No unstars it; empty leaves it as it is.",
     }),
   ),
-  stepId: inBody(stepId, "step"),
-  stepName: inBody(stepName, "step"),
+  stepId: inBody(stepId, { name: "step" }),
+  stepName: inBody(stepName, { name: "step" }),
   userId: inBody(
     userInput({
       label: "Owner",
       example: "john.doe@mycompany.com",
       comments: "Give the lead to this user (id or email). Assign Lead does the same and notifies.",
     }),
-    "user_id",
   ),
   tags: inBody(tags),
-  createdAt: inBody(createdAt, "created_at"),
+  createdAt: inBody(createdAt),
   estimatedClosingDate: inBody(
     dateInput({
       label: "Estimated Closing Date",
       comments: "When the deal should close, YYYY-MM-DD (account time zone).",
     }),
-    "estimated_closing_date",
   ),
 };
 
-function validateUpdate(values: Values): void {
-  if (Object.keys(updateParams).every((key) => isEmpty(values[key]))) {
+const updateLeadParams = { leadId: inPath(leadId), ...updateParams };
+
+function validateUpdate(values: Values<typeof updateLeadParams>): void {
+  const changes = Object.entries(values).filter(
+    ([key, value]) => key in updateParams && !isEmpty(value),
+  );
+  if (changes.length === 0) {
     throw new InputError(
       "Update Lead",
       "nothing to change: fill at least one input besides Lead ID (Status, Step, Amount, …).",
@@ -305,23 +297,16 @@ function validateUpdate(values: Values): void {
   }
 }
 
-const updateLead: EndpointSpec = {
+const updateLead = endpoint({
   key: "updateLead",
   label: "Update Lead",
   description:
     "Change a lead: status (with its reminder), pipeline step, amount and probability, owner, tags, title or description. Only the filled inputs are changed.",
   method: "PUT",
-  path: "/leads/{id}",
-  params: { leadId: inPath(leadId, "id"), ...updateParams },
+  path: "/leads/{leadId}",
+  params: updateLeadParams,
   validate: validateUpdate,
-  prepare: (request, values) =>
-    values.reminderDuration === undefined
-      ? request
-      : {
-          ...request,
-          body: { ...(request.body as object), reminder_duration: Number(values.reminderDuration) },
-        },
   example: { ...leadExample, step: "In-touch", amount: 1562.89, probability: 85 },
-};
+});
 
-export default [createLead, updateLead];
+export default resource("Leads", [createLead, updateLead]);

@@ -1,0 +1,90 @@
+/**
+ * Endpoint declarations → spectral actions that check access and inputs (clean functions, then
+ * `validate`) before any request, send through the one client (one request, Fetch All paging,
+ * or the declaration's own `run`), and return `{ data }`.
+ */
+import { type ActionDefinition, action } from "@prismatic-io/spectral";
+import { connect, type ProPipeLinesClient } from "../client";
+import { ApiError } from "../errors";
+import { connectionInput, type InputMap } from "../inputs";
+import { checkAccess } from "./access";
+import { fetchAllPages } from "./paging";
+import { buildRequest, paramsOf, placeholders } from "./request";
+import type { EndpointSpec, Values } from "./spec";
+
+/** The request(s) of one step: the endpoint's own `run`, Fetch All paging, or one request. */
+async function send(spec: EndpointSpec, client: ProPipeLinesClient, values: Values) {
+  const request = buildRequest(spec, values);
+  request.debug = values.debugRequest === true;
+  if (spec.run) return spec.run(client, request, values);
+  if (spec.pagination && values.fetchAll === true) {
+    return fetchAllPages(client, request, spec.pagination, {
+      limit: values.limit,
+      maxRecords: values.maxRecords,
+      whenMoreThanMaximum: values.whenMoreThanMaximum,
+    });
+  }
+  const response = await client.request(request);
+  return spec.result ? spec.result(response, values) : response.data;
+}
+
+async function perform(
+  spec: EndpointSpec,
+  context: {
+    logger?: { info: (...args: unknown[]) => void };
+    instanceState?: Record<string, unknown>;
+  },
+  values: Values,
+): Promise<{ data: unknown; instanceState?: Record<string, unknown> }> {
+  checkAccess(spec, values);
+  spec.validate?.(values);
+  const client = connect(values.connection, context);
+  let data: unknown;
+  try {
+    data = await send(spec, client, values);
+  } catch (error) {
+    const hint = error instanceof ApiError ? spec.hints?.[error.status] : undefined;
+    throw hint ? new ApiError(error as ApiError, hint) : error;
+  }
+  const instanceState = client.session.stateUpdate();
+  return instanceState ? { data, instanceState } : { data };
+}
+
+/** The spectral inputs of an endpoint: the connection, its params, then the paging inputs. */
+export function endpointInputs(spec: EndpointSpec): InputMap {
+  const inputs: InputMap = { connection: connectionInput };
+  for (const [key, param] of Object.entries(paramsOf(spec))) inputs[key] = param.input;
+  return inputs;
+}
+
+/** A declaration whose path placeholders are not exactly its path params is a bug: fail at load. */
+function checkDeclaration(spec: EndpointSpec): void {
+  const inPath = Object.entries(paramsOf(spec))
+    .filter(([, param]) => param.in === "path")
+    .map(([key]) => key)
+    .sort();
+  const named = placeholders(spec.path).sort();
+  if (inPath.join() !== named.join()) {
+    throw new Error(`${spec.key}: path ${spec.path} names {${named}}, path params are {${inPath}}`);
+  }
+}
+
+export function endpointAction(spec: EndpointSpec): ActionDefinition {
+  checkDeclaration(spec);
+  return action({
+    display: { label: spec.label, description: spec.description },
+    inputs: endpointInputs(spec),
+    perform: (context, values) => perform(spec, context, values as Values),
+    examplePayload: { data: spec.example },
+  }) as ActionDefinition;
+}
+
+/** Declarations → the `actions` record of the component, keyed by each endpoint's key. */
+export function endpointActions(specs: EndpointSpec[]): Record<string, ActionDefinition> {
+  const actions: Record<string, ActionDefinition> = {};
+  for (const spec of specs) {
+    if (actions[spec.key]) throw new Error(`Duplicate action key ${spec.key}`);
+    actions[spec.key] = endpointAction(spec);
+  }
+  return actions;
+}
