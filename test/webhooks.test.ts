@@ -529,7 +529,9 @@ describe("Pro Pipe Lines Events: deliveries", () => {
           events: ["lead.creation"],
         })
         .catch((e: Error) => e);
-      expect((error as Error).message).toMatch(/^Connection: The Pro Pipe Lines Events trigger needs the account.s API key itself.*choose an API Key connection/);
+      expect((error as Error).message).toMatch(
+        /^Connection: The Pro Pipe Lines Events trigger needs the account.s API key itself.*choose an API Key connection/,
+      );
       expect(emu.log).toHaveLength(0);
     });
   });
