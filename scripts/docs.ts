@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { component } from "../test/harness";
+import { component, RESOURCES, registry } from "../test/harness";
 import { renderReference, summaryTable } from "./reference/render";
 
 const root = process.cwd();
@@ -41,9 +41,10 @@ function withSummary(readme: string | undefined, summary: string): string | unde
   return `${readme.slice(0, start + START.length)}\n${readmeSummary(summary)}\n${readme.slice(end)}`;
 }
 
-const summary = summaryTable(component);
+const endpoints = { endpoints: registry, order: RESOURCES };
+const summary = summaryTable(component, endpoints);
 const outputs: Output[] = [
-  { path: "docs/reference.md", render: () => renderReference(component) },
+  { path: "docs/reference.md", render: () => renderReference(component, endpoints) },
   { path: "README.md", render: (current) => withSummary(current, summary) },
 ];
 

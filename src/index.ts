@@ -22,3 +22,7 @@ export default component({
   triggers,
   hooks: { error: toFriendlyError },
 });
+
+/** The endpoint declarations, for the project's tools (docs, coverage tests, quota bench). */
+export { registry } from "./actions";
+export { RESOURCES } from "./endpoint";

@@ -230,7 +230,7 @@ export const clientFolderId = idInput({
   label: "Client Folder ID",
   required: true,
   dataSource: "selectClientFolder",
-  example: "1",
+  example: "12",
   comments: "The client folder: pick it from the list, or map its id.",
 });
 
@@ -246,7 +246,7 @@ export const prospectingListId = idInput({
   label: "Prospecting List ID",
   required: true,
   dataSource: "selectProspectingList",
-  example: "12",
+  example: "112",
   comments: "The prospecting list: pick it from the list, or map its id.",
 });
 

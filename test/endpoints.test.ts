@@ -1,16 +1,16 @@
 /**
- * Every endpoint of the API document (test/fixtures/endpoints.json, the vendor's list) is sent by
- * an action: each action runs its typical call (the cases the quota bench uses) against the
- * emulator, and every documented method + path must appear among the requests, answered.
+ * The registry against the API document's list of endpoints (test/fixtures/endpoints.json):
+ * every documented endpoint is declared, and every declaration's typical call (derived from its
+ * inputs' examples) sends its declared request and is answered, each on a fresh emulator.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTION_CASES, makeSetup, resolveParams } from "../bench/quota-cases";
-import { type Emulator, type LoggedRequest, startEmulator } from "./emulator";
-import { type Sink, startSink } from "./emulator/sink";
+import { describe, expect, it } from "vitest";
+import type { RegisteredEndpoint } from "../src/endpoint";
+import { type LoggedRequest, startEmulator } from "./emulator";
 import endpoints from "./fixtures/endpoints.json";
-import { component, harness } from "./helpers";
+import { apiKeyConnection, component, harness, registry } from "./helpers";
+import { typicalParams } from "./typicalCalls";
 
-/** `/leads/{id}/comments` → a pattern for the paths the emulator logs. */
+/** `/leads/{id}/comments` (any placeholder names) → a pattern for logged paths. */
 function pathPattern(template: string): RegExp {
   const source = template
     .split(/\{\w+\}/)
@@ -19,65 +19,48 @@ function pathPattern(template: string): RegExp {
   return new RegExp(`^${source}/?$`);
 }
 
-describe("every documented endpoint", () => {
-  let emu: Emulator;
-  let sink: Sink;
-  /** Requests each action made, by action key. */
-  const sent = new Map<string, LoggedRequest[]>();
-  const failures: string[] = [];
+/** Path templates compared without their placeholders' names. */
+const shape = (path: string) => path.replace(/\{\w+\}/g, "{}");
 
-  beforeAll(async () => {
-    emu = await startEmulator();
-    sink = await startSink();
-    const setup = makeSetup(emu, sink.url);
-    for (const key of Object.keys(component.actions).sort()) {
-      const spec = ACTION_CASES[key];
-      if (!spec) {
-        failures.push(`${key}: no typical call in bench/quota-cases.ts`);
-        continue;
-      }
-      const params = await resolveParams(spec, setup);
-      const before = emu.log.length;
-      try {
-        await harness.action(key, params);
-      } catch (error) {
-        failures.push(`${key}: ${(error as Error).message}`);
-      }
-      sent.set(key, emu.log.slice(before));
+/** Raw Request sends whatever it is given: its declared path is a placeholder. */
+const declared = registry.filter((endpoint) => endpoint.key !== "rawRequest");
+
+describe("the registry covers the API document", () => {
+  it("declares every documented endpoint", () => {
+    const inRegistry = new Set(declared.map((e) => `${e.method} ${shape(e.path)}`));
+    const missing = endpoints
+      .map((e) => `${e.method} ${shape(e.path)}`)
+      .filter((e) => !inRegistry.has(e));
+    expect(missing).toEqual([]);
+  });
+
+  it("makes one action of each declaration, and no other", () => {
+    expect(Object.keys(component.actions).sort()).toEqual(registry.map((e) => e.key).sort());
+  });
+});
+
+describe("each declaration's typical call sends its request and is answered", () => {
+  async function typicalCall(endpoint: RegisteredEndpoint): Promise<LoggedRequest[]> {
+    const emu = await startEmulator();
+    try {
+      await harness.action(endpoint.key, {
+        connection: apiKeyConnection(emu),
+        ...typicalParams(endpoint),
+      });
+      return emu.log;
+    } finally {
+      await emu.stop();
     }
-  }, 60_000);
+  }
 
-  afterAll(async () => {
-    await sink?.stop();
-    await emu?.stop();
-  });
-
-  it("every action's typical call succeeds against the emulator", () => {
-    expect(failures).toEqual([]);
-    expect(sent.size).toBe(Object.keys(component.actions).length);
-  });
-
-  it("the fixture is the vendor's list of 67 endpoints", () => {
-    expect(endpoints).toHaveLength(67);
-  });
-
-  for (const endpoint of endpoints) {
-    it(`${endpoint.method} ${endpoint.path} is sent by an action and answered`, () => {
+  for (const endpoint of declared) {
+    it(`${endpoint.key}: ${endpoint.method} ${endpoint.path}`, async () => {
+      const sent = await typicalCall(endpoint);
       const pattern = pathPattern(endpoint.path);
-      const senders = [...sent.entries()]
-        .filter(([, requests]) =>
-          requests.some(
-            (r) =>
-              r.method === endpoint.method &&
-              pattern.test(r.path) &&
-              r.status > 0 &&
-              r.status < 400,
-          ),
-        )
-        .map(([key]) => key);
-      expect(senders.length, `no action sent ${endpoint.method} ${endpoint.path}`).toBeGreaterThan(
-        0,
+      const answered = sent.filter(
+        (r) => r.method === endpoint.method && pattern.test(r.path) && r.status < 400,
       );
+      expect(answered.length, JSON.stringify(sent.map((r) => [r.method, r.path]))).toBe(1);
     });
   }
 });

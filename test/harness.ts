@@ -8,13 +8,21 @@ import { join } from "node:path";
 import type { ConnectionDefinition } from "@prismatic-io/spectral";
 import type { Component } from "@prismatic-io/spectral/dist/serverTypes";
 import { createConnection, createHarness } from "@prismatic-io/spectral/dist/testing";
+import type { RegisteredEndpoint, Resource } from "../src/endpoint";
 import { DEFAULT_API_KEY, type Emulator } from "./emulator";
 import { signEvent } from "./emulator/resources/webhooks";
 
-/** The component as published: dist/index.js of the working directory (the repository root). */
-export const component: Component = createRequire(join(process.cwd(), "package.json"))(
-  "./dist/index.js",
-).default;
+/** The bundle as published: dist/index.js of the working directory (the repository root). */
+const bundle = createRequire(join(process.cwd(), "package.json"))("./dist/index.js");
+
+/** The component, as Prismatic loads it. */
+export const component: Component = bundle.default;
+
+/** The endpoint declarations the actions are made from (for docs, coverage and the bench). */
+export const registry: RegisteredEndpoint[] = bundle.registry;
+
+/** The API document's sections, in its order. */
+export const RESOURCES: readonly Resource[] = bundle.RESOURCES;
 
 export const harness = createHarness(component as Parameters<typeof createHarness>[0]);
 

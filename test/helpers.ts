@@ -13,6 +13,7 @@ export {
   delivery,
   harness,
   loginConnection,
+  registry,
   signedEvent,
   USER_PASSWORD,
 } from "./harness";

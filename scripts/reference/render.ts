@@ -11,7 +11,14 @@ import type {
   DataSource,
   Input,
 } from "@prismatic-io/spectral/dist/serverTypes";
+import type { RegisteredEndpoint, Resource } from "../../src/endpoint";
 import { compare, groupByResource } from "./resources";
+
+/** What the docs read besides the component: the endpoint declarations. */
+export interface Registry {
+  endpoints: RegisteredEndpoint[];
+  order: readonly Resource[];
+}
 
 type AnyTrigger = Component["triggers"][string];
 
@@ -140,10 +147,13 @@ function triggerSection(trigger: AnyTrigger): string {
     .join("\n\n");
 }
 
-function actionSection(action: Action): string {
+function actionSection(action: Action, registry: Registry): string {
+  const endpoint = registry.endpoints.find((e) => e.key === action.key);
+  const request = endpoint ? [`${code(`${endpoint.method} ${endpoint.path}`)}`] : [];
   return [
     section("###", { key: action.key, label: action.display.label }, action.display.description, [
       `key: ${code(action.key)}`,
+      ...request,
     ]),
     inputsTable(action.inputs),
     example(action.display.label, action.examplePayload),
@@ -153,12 +163,12 @@ function actionSection(action: Action): string {
 }
 
 /** The actions-per-resource table (also printed for the README). */
-export function summaryTable(component: Component): string {
+export function summaryTable(component: Component, registry: Registry): string {
   const actions = Object.values(component.actions).map((a) => ({
     key: a.key,
     label: a.display.label,
   }));
-  const groups = groupByResource(actions);
+  const groups = groupByResource(actions, registry.endpoints, registry.order);
   const rows = groups.map(({ resource, actions: list }) => [
     resource,
     String(list.length),
@@ -172,7 +182,7 @@ function group(title: string, sections: string[]): string {
   return sections.length ? [`## ${title}`, ...sections].join("\n\n") : `## ${title}\n\n_None._`;
 }
 
-export function renderReference(component: Component): string {
+export function renderReference(component: Component, registry: Registry): string {
   const triggers = byLabel(Object.values(component.triggers));
   const dataSources = byLabel(Object.values(component.dataSources));
   const actions = byLabel(Object.values(component.actions));
@@ -189,11 +199,14 @@ export function renderReference(component: Component): string {
       .join(" · "),
     "## Actions per resource",
     // Section links in the summary are relative to the README; here they point at this page.
-    summaryTable(component).replace(/\(docs\/reference\.md#/g, "(#"),
+    summaryTable(component, registry).replace(/\(docs\/reference\.md#/g, "(#"),
     group("Connections", component.connections.map(connectionSection)),
     group("Triggers", triggers.map(triggerSection)),
     group("Data Sources", dataSources.map(dataSourceSection)),
-    group("Actions", actions.map(actionSection)),
+    group(
+      "Actions",
+      actions.map((action) => actionSection(action, registry)),
+    ),
   ];
   return `${parts.join("\n\n")}\n`;
 }

@@ -1,71 +1,29 @@
 /**
- * Which API resource an action belongs to, for the summary table of the reference docs.
- *
- * The bundle does not say which source file declared an action, so the rule is on the action
- * key: the first pattern that matches wins, in this order (more specific resources first, so
- * `createLeadFromProspect` is a prospecting-list action and `addLeadToClientFolder` a lead one).
- * Anything unmatched lands in "Other": add a pattern here when a new resource appears.
+ * Which API resource an action belongs to, for the summary table of the reference docs: the
+ * `resource` of its endpoint declaration (the registry), in the API document's order.
  */
-export const RESOURCE_RULES: ReadonlyArray<readonly [resource: string, key: RegExp]> = [
-  ["General", /^(testConnection|rawRequest)$/],
-  ["Webhooks", /Webhook/],
-  ["Prospecting lists", /ProspectingList|Prospect/],
-  ["Auth", /^(logIn|logOut|login|logout|logAs)/],
-  ["Leads", /Lead|EmailFromTemplate/],
-  ["Client folders", /ClientFolder/],
-  ["Steps", /Step/],
-  ["Pipelines", /Pipeline/],
-  ["Categories", /Categor/],
-  ["Predefined tags", /PredefinedTag/],
-  ["Fields", /Field/],
-  ["Activities", /Activit/],
-  ["Teams", /Team/],
-  ["Users", /User|ActivationEmail/],
-];
-
-export const OTHER = "Other";
-
-/** Order of the summary table: the API document's sections, then the catch-alls. */
-const DISPLAY_ORDER = [
-  "Leads",
-  "Prospecting lists",
-  "Client folders",
-  "Steps",
-  "Pipelines",
-  "Users",
-  "Teams",
-  "Auth",
-  "Categories",
-  "Predefined tags",
-  "Fields",
-  "Activities",
-  "Webhooks",
-  "General",
-];
-
-export function resourceOf(actionKey: string): string {
-  return RESOURCE_RULES.find(([, pattern]) => pattern.test(actionKey))?.[0] ?? OTHER;
-}
-
-/** Resources in table order (then any rule missing from it, then Other), with their actions. */
-export function groupByResource<T extends { key: string; label: string }>(
-  actions: T[],
-): Array<{ resource: string; actions: T[] }> {
-  const rest = RESOURCE_RULES.map(([resource]) => resource).filter(
-    (resource) => !DISPLAY_ORDER.includes(resource),
-  );
-  const order = [...DISPLAY_ORDER, ...rest, OTHER];
-  return order
-    .map((resource) => ({
-      resource,
-      actions: actions
-        .filter((a) => resourceOf(a.key) === resource)
-        .sort((a, b) => compare(a.label, b.label) || compare(a.key, b.key)),
-    }))
-    .filter((group) => group.actions.length > 0);
-}
+import type { RegisteredEndpoint, Resource } from "../../src/endpoint";
 
 /** Locale-independent ordering, so the output is the same on every machine. */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Resources in the document's order, each with its actions sorted by label. */
+export function groupByResource<T extends { key: string; label: string }>(
+  actions: T[],
+  registry: RegisteredEndpoint[],
+  order: readonly Resource[],
+): Array<{ resource: string; actions: T[] }> {
+  const resourceOf = new Map(registry.map((endpoint) => [endpoint.key, endpoint.resource]));
+  const missing = actions.filter((a) => !resourceOf.has(a.key)).map((a) => a.key);
+  if (missing.length) throw new Error(`Actions missing from the registry: ${missing.join(", ")}`);
+  return order
+    .map((resource) => ({
+      resource,
+      actions: actions
+        .filter((a) => resourceOf.get(a.key) === resource)
+        .sort((a, b) => compare(a.label, b.label) || compare(a.key, b.key)),
+    }))
+    .filter((group) => group.actions.length > 0);
 }

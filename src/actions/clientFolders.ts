@@ -156,6 +156,7 @@ const updateClientFolder = endpoint({
     description: inBody(description(false)),
     status: inBody(folderStatus, { name: "is_active", send: (status) => status === "active" }),
   },
+  sample: { name: "Acme" },
   validate: (values) => {
     if (isEmpty(values.name) && isEmpty(values.description) && isEmpty(values.status)) {
       throw new InputError("Name", "nothing to update: fill in Name, Description or Status.");

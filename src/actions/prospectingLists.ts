@@ -75,7 +75,7 @@ const prospectValues = rowsInput({
 const prospectId = idInput({
   label: "Prospect ID",
   required: true,
-  example: "115",
+  example: "108",
   comments:
     "The prospect (a row of the list): map its id from Get Prospecting List (spreadsheet_rows) or Add Prospects.",
 });

@@ -28,7 +28,7 @@ const userId = idInput({
   label: "User ID",
   required: true,
   dataSource: "selectUser",
-  example: "639",
+  example: "515",
   comments: "The user's id: pick the user from the list, or map the id from a previous step.",
 });
 

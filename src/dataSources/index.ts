@@ -1,11 +1,13 @@
-/** Every data source (picklist) of the component, one module per resource group. */
-import clients from "./clients";
-import customization from "./customization";
+/** Every data source (picklist) of the component, one module per API resource. */
+import activities from "./activities";
+import clientFolders from "./clientFolders";
+import fields from "./fields";
 import leads from "./leads";
 import { picklists } from "./picklist";
 import pipelines from "./pipelines";
-import prospecting from "./prospecting";
+import prospectingLists from "./prospectingLists";
 import tags from "./tags";
+import teams from "./teams";
 import users from "./users";
 import webhooks from "./webhooks";
 
@@ -13,9 +15,11 @@ export const dataSources = picklists([
   ...leads,
   ...pipelines,
   ...users,
-  ...clients,
-  ...prospecting,
+  ...teams,
+  ...clientFolders,
+  ...prospectingLists,
   ...tags,
-  ...customization,
+  ...fields,
+  ...activities,
   ...webhooks,
 ]);

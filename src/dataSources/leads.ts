@@ -7,7 +7,7 @@ import {
   textInput,
   userInput,
 } from "../inputs";
-import type { PicklistSpec } from "./picklist";
+import { picklist } from "./picklist";
 
 interface Lead {
   id: number;
@@ -25,7 +25,7 @@ const leadLabel = (lead: Lead): string => {
   return details ? `${lead.title} (${details})` : lead.title;
 };
 
-const selectLead: PicklistSpec<Lead> = {
+const selectLead = picklist({
   key: "selectLead",
   label: "Select Lead",
   description:
@@ -65,15 +65,15 @@ const selectLead: PicklistSpec<Lead> = {
   },
   query: (values) => ({
     direction: "desc",
-    status: values.status as string[] | undefined,
-    step: values.step as string | undefined,
-    user_id: values.user as string | number | undefined,
-    email: values.email as string | undefined,
-    include_unassigned: values.includeUnassigned as boolean | undefined,
+    status: values.status,
+    step: values.step,
+    user_id: values.user,
+    email: values.email,
+    include_unassigned: values.includeUnassigned,
   }),
   paging: {
     pageSize: PAGE_SIZE,
-    max: (values) => (values.maximum as number | undefined) ?? DEFAULT_MAXIMUM,
+    max: (values) => values.maximum ?? DEFAULT_MAXIMUM,
   },
   itemLabel: leadLabel,
   // The API lists newest first (highest id first): keep its order.
@@ -82,6 +82,6 @@ const selectLead: PicklistSpec<Lead> = {
     { key: "8113", label: "Loretta Inc. (standby, Incoming)" },
     { key: "8112", label: "Acme Corp (todo, Incoming)" },
   ],
-};
+});
 
 export default [selectLead];

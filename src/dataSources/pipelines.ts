@@ -1,5 +1,5 @@
 /** Pipelines and their steps: by id, and by exact step name for the List Leads step filter. */
-import { byText, type PicklistSpec } from "./picklist";
+import { byText, type PicklistSpec, picklist } from "./picklist";
 
 interface Pipeline {
   id: number;
@@ -30,7 +30,7 @@ const stepList = {
   order: pipelineThenPosition,
 } satisfies Partial<PicklistSpec<Step>>;
 
-const selectStep: PicklistSpec<Step> = {
+const selectStep = picklist({
   ...stepList,
   key: "selectStep",
   label: "Select Step",
@@ -41,9 +41,9 @@ const selectStep: PicklistSpec<Step> = {
     { key: "1189", label: "Sales funnel › Incoming" },
     { key: "1190", label: "Sales funnel › In-touch" },
   ],
-};
+});
 
-const selectStepName: PicklistSpec<Step> = {
+const selectStepName = picklist({
   ...stepList,
   key: "selectStepName",
   label: "Select Step Name",
@@ -54,18 +54,18 @@ const selectStepName: PicklistSpec<Step> = {
     { key: "Invoice sent", label: "Accounting funnel › Invoice sent" },
     { key: "Incoming", label: "Sales funnel › Incoming" },
   ],
-};
+});
 
-const selectPipeline: PicklistSpec<Pipeline> = {
+const selectPipeline = picklist({
   key: "selectPipeline",
   label: "Select Pipeline",
   description: "Pick a pipeline, by name.",
   path: "/pipelines",
-  itemLabel: (pipeline) => pipeline.name,
+  itemLabel: (pipeline: Pipeline) => pipeline.name,
   example: [
     { key: "26", label: "Accounting funnel" },
     { key: "25", label: "Sales funnel" },
   ],
-};
+});
 
 export default [selectStep, selectStepName, selectPipeline];

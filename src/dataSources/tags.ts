@@ -1,5 +1,5 @@
 /** Tag categories and predefined tags: by id, and by name for inputs that take tag names. */
-import type { PicklistSpec } from "./picklist";
+import { picklist } from "./picklist";
 
 interface Category {
   id: number;
@@ -16,19 +16,19 @@ interface PredefinedTag {
 const tagLabel = (tag: PredefinedTag): string =>
   tag.category ? `${tag.category} › ${tag.name}` : tag.name;
 
-const selectCategory: PicklistSpec<Category> = {
+const selectCategory = picklist({
   key: "selectCategory",
   label: "Select Category",
   description: "Pick a category of predefined tags, by name.",
   path: "/categories",
-  itemLabel: (category) => category.name,
+  itemLabel: (category: Category) => category.name,
   example: [
     { key: "12", label: "Origin" },
     { key: "13", label: "Product" },
   ],
-};
+});
 
-const selectPredefinedTag: PicklistSpec<PredefinedTag> = {
+const selectPredefinedTag = picklist({
   key: "selectPredefinedTag",
   label: "Select Predefined Tag",
   description: "Pick a predefined tag, labelled “Category › Tag”.",
@@ -39,9 +39,9 @@ const selectPredefinedTag: PicklistSpec<PredefinedTag> = {
     { key: "54", label: "Origin › US" },
     { key: "60", label: "Product › Phone" },
   ],
-};
+});
 
-const selectPredefinedTagName: PicklistSpec<PredefinedTag> = {
+const selectPredefinedTagName = picklist({
   key: "selectPredefinedTagName",
   label: "Select Predefined Tag Name",
   description:
@@ -54,6 +54,6 @@ const selectPredefinedTagName: PicklistSpec<PredefinedTag> = {
     { key: "US", label: "Origin › US" },
     { key: "Phone", label: "Product › Phone" },
   ],
-};
+});
 
 export default [selectCategory, selectPredefinedTag, selectPredefinedTagName];

@@ -1,6 +1,6 @@
-/** Users (active ones unless asked) and teams. */
+/** Users of the account (active ones unless asked). */
 import { booleanInput } from "../inputs";
-import type { PicklistSpec } from "./picklist";
+import { picklist } from "./picklist";
 
 interface User {
   id: number;
@@ -8,11 +8,6 @@ interface User {
   lastname: string | null;
   email: string;
   is_disabled: boolean;
-}
-
-interface Team {
-  id: number;
-  name: string;
 }
 
 /** "Firstname Lastname <email>", or just the email for a user with no name. */
@@ -25,7 +20,7 @@ const userLabel = (user: User): string => {
   return user.is_disabled ? `${label} (disabled)` : label;
 };
 
-const selectUser: PicklistSpec<User> = {
+const selectUser = picklist({
   key: "selectUser",
   label: "Select User",
   description:
@@ -44,18 +39,6 @@ const selectUser: PicklistSpec<User> = {
     { key: "515", label: "John Doe <john.doe@mycompany.com>" },
     { key: "514", label: "Stéphanie Stone <stef@example.com>" },
   ],
-};
+});
 
-const selectTeam: PicklistSpec<Team> = {
-  key: "selectTeam",
-  label: "Select Team",
-  description: "Pick a team of the account, by name.",
-  path: "/teams",
-  itemLabel: (team) => team.name,
-  example: [
-    { key: "517", label: "Marketing" },
-    { key: "2", label: "Sales" },
-  ],
-};
-
-export default [selectUser, selectTeam];
+export default [selectUser];

@@ -1,5 +1,5 @@
 /** Webhooks and email notifications of the account (API key connections only). */
-import type { PicklistSpec } from "./picklist";
+import { picklist } from "./picklist";
 
 interface Webhook {
   id: number;
@@ -15,7 +15,7 @@ const webhookLabel = (hook: Webhook): string => {
   return hook.is_disabled ? `${label} [disabled]` : label;
 };
 
-const selectWebhook: PicklistSpec<Webhook> = {
+const selectWebhook = picklist({
   key: "selectWebhook",
   label: "Select Webhook",
   description:
@@ -27,6 +27,6 @@ const selectWebhook: PicklistSpec<Webhook> = {
     { key: "64", label: "Lead creation notification (lead.creation)" },
     { key: "62", label: "My webhook (lead.content_has_changed) [disabled]" },
   ],
-};
+});
 
 export default [selectWebhook];

@@ -141,6 +141,11 @@ export interface EndpointSpec<P extends Params = Params> {
   acceptStatuses?: number[];
   /** The `data` of a typical result, shown to flow builders. */
   example: unknown;
+  /**
+   * Input values of a typical call, besides the examples of the required inputs (the docs'
+   * coverage test and the quota bench run it against the emulator).
+   */
+  sample?: Record<string, string | string[]>;
 }
 
 /** An endpoint in the registry: its declaration and the API section it belongs to. */

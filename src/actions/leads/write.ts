@@ -118,6 +118,7 @@ const createLead = endpoint({
   path: "/leads",
   params: createParams,
   validate: validateCreate,
+  sample: { description: "Met John at the trade show; wants a quote." },
   prepare: (request, values) => ({
     ...request,
     body: {
@@ -306,6 +307,7 @@ const updateLead = endpoint({
   path: "/leads/{leadId}",
   params: updateLeadParams,
   validate: validateUpdate,
+  sample: { amount: "1562.89" },
   example: { ...leadExample, step: "In-touch", amount: 1562.89, probability: 85 },
 });
 

@@ -1,6 +1,6 @@
 /** Client folders (active ones unless asked). */
 import { booleanInput } from "../inputs";
-import type { PicklistSpec } from "./picklist";
+import { picklist } from "./picklist";
 
 interface ClientFolder {
   id: number;
@@ -8,7 +8,7 @@ interface ClientFolder {
   is_active: boolean;
 }
 
-const selectClientFolder: PicklistSpec<ClientFolder> = {
+const selectClientFolder = picklist({
   key: "selectClientFolder",
   label: "Select Client Folder",
   description: "Pick a client folder, by name. Inactive folders are left out unless asked for.",
@@ -21,11 +21,12 @@ const selectClientFolder: PicklistSpec<ClientFolder> = {
     }),
   },
   keep: (folder, values) => values.includeInactive === true || folder.is_active !== false,
-  itemLabel: (folder) => (folder.is_active === false ? `${folder.name} (inactive)` : folder.name),
+  itemLabel: (folder: ClientFolder) =>
+    folder.is_active === false ? `${folder.name} (inactive)` : folder.name,
   example: [
     { key: "12", label: "Acme" },
     { key: "13", label: "Blue Client" },
   ],
-};
+});
 
 export default [selectClientFolder];

@@ -1,6 +1,6 @@
 /** Prospecting lists (the API's /spreadsheets). */
 import { booleanInput, integerInput } from "../inputs";
-import type { PicklistSpec } from "./picklist";
+import { picklist } from "./picklist";
 
 interface ProspectingList {
   id: number;
@@ -10,7 +10,7 @@ interface ProspectingList {
 
 const DEFAULT_MAXIMUM = 500;
 
-const selectProspectingList: PicklistSpec<ProspectingList> = {
+const selectProspectingList = picklist({
   key: "selectProspectingList",
   label: "Select Prospecting List",
   description:
@@ -33,14 +33,15 @@ const selectProspectingList: PicklistSpec<ProspectingList> = {
   // The endpoint takes a limit but documents no offset: one request for the newest lists.
   query: (values) => ({
     direction: "desc",
-    limit: (values.maximum as number | undefined) ?? DEFAULT_MAXIMUM,
+    limit: values.maximum ?? DEFAULT_MAXIMUM,
   }),
   keep: (list, values) => values.includeArchived === true || list.is_archived !== true,
-  itemLabel: (list) => (list.is_archived ? `${list.title} (archived)` : list.title),
+  itemLabel: (list: ProspectingList) =>
+    list.is_archived ? `${list.title} (archived)` : list.title,
   example: [
     { key: "17198", label: "Circle prospects" },
     { key: "17197", label: "Square prospects" },
   ],
-};
+});
 
 export default [selectProspectingList];

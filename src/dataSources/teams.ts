@@ -1,0 +1,21 @@
+/** Teams of the account. */
+import { picklist } from "./picklist";
+
+interface Team {
+  id: number;
+  name: string;
+}
+
+const selectTeam = picklist({
+  key: "selectTeam",
+  label: "Select Team",
+  description: "Pick a team of the account, by name.",
+  path: "/teams",
+  itemLabel: (team: Team) => team.name,
+  example: [
+    { key: "517", label: "Marketing" },
+    { key: "2", label: "Sales" },
+  ],
+});
+
+export default [selectTeam];
