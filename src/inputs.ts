@@ -20,7 +20,7 @@ import type {
 } from "@prismatic-io/spectral";
 import * as v from "./validate";
 
-export interface InputOptions<R extends boolean = boolean> {
+interface InputOptions<R extends boolean = boolean> {
   label: string;
   comments: string;
   required?: R;
@@ -54,7 +54,7 @@ type SpectralInput =
 export type Input<T> = SpectralInput & { clean: (value: unknown) => T };
 
 /** The one input mechanism: designer shape + conversion + the required check. */
-export function define<T, R extends boolean = false>(
+function define<T, R extends boolean = false>(
   opts: InputOptions<R>,
   shape: Shape,
   convert: (value: unknown) => T | undefined,

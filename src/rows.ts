@@ -74,7 +74,7 @@ function fromArrays(label: string, items: unknown[][]): Table {
  * Reads a list of rows: an array of arrays, an array of objects, one object, or JSON text of
  * these. Mixed shapes are refused (the column order would be a guess).
  */
-export function readTable(label: string, value: unknown): Table {
+function readTable(label: string, value: unknown): Table {
   const data = parsed(label, value);
   const items = isPlainObject(data) ? [data] : data;
   if (!Array.isArray(items) || items.length === 0) {

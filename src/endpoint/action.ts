@@ -51,7 +51,7 @@ async function perform(
 }
 
 /** The spectral inputs of an endpoint: the connection, its params, then the paging inputs. */
-export function endpointInputs(spec: EndpointSpec): InputMap {
+function endpointInputs(spec: EndpointSpec): InputMap {
   const inputs: InputMap = { connection: connectionInput };
   for (const [key, param] of Object.entries(paramsOf(spec))) inputs[key] = param.input;
   return inputs;
@@ -69,7 +69,7 @@ function checkDeclaration(spec: EndpointSpec): void {
   }
 }
 
-export function endpointAction(spec: EndpointSpec): ActionDefinition {
+function endpointAction(spec: EndpointSpec): ActionDefinition {
   checkDeclaration(spec);
   return action({
     display: { label: spec.label, description: spec.description },

@@ -6,7 +6,7 @@ import { pagingParams } from "./paging";
 import type { Answer, EndpointSpec, Param, Params, Values } from "./spec";
 
 /** `userId` → `user_id`: the API's name of a parameter unless the declaration names it. */
-export const snakeCase = (key: string): string =>
+const snakeCase = (key: string): string =>
   key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -20,7 +20,7 @@ export const paramsOf = (spec: EndpointSpec): Params =>
   spec.pagination ? { ...spec.params, ...pagingParams(spec.pagination) } : (spec.params ?? {});
 
 /** What a successful answer must be, as the client checks it. */
-export function answerOf(spec: EndpointSpec): Answer {
+function answerOf(spec: EndpointSpec): Answer {
   if (spec.answer) return spec.answer;
   return Array.isArray(spec.example) && !spec.result && !spec.run ? "list" : "json";
 }

@@ -54,9 +54,9 @@ type Fn<A, R> = { bivarianceHack(value: A): R }["bivarianceHack"];
  * - `trueOnly`: a toggle sent only when on (the API's default is off);
  * - a function: the value to send, or `undefined` to send nothing.
  */
-export type Conversion<V> = "commaList" | "trueOnly" | Fn<V, unknown>;
+type Conversion<V> = "commaList" | "trueOnly" | Fn<V, unknown>;
 
-export type Placement = "path" | "query" | "body" | "local";
+type Placement = "path" | "query" | "body" | "local";
 
 // biome-ignore lint/suspicious/noExplicitAny: any input fits a parameter of the registry's list
 export type AnyInput = Input<any>;
