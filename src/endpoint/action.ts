@@ -8,6 +8,7 @@ import { connect, type ProPipeLinesClient } from "../client";
 import { ApiError } from "../errors";
 import { connectionInput, type InputMap } from "../inputs";
 import { checkAccess } from "./access";
+import { inBuildersWords } from "./hints";
 import { fetchAllPages } from "./paging";
 import { buildRequest, paramsOf, placeholders } from "./request";
 import type { EndpointSpec, Values } from "./spec";
@@ -43,8 +44,9 @@ async function perform(
   try {
     data = await send(spec, client, values);
   } catch (error) {
-    const hint = error instanceof ApiError ? spec.hints?.[error.status] : undefined;
-    throw hint ? new ApiError(error as ApiError, hint) : error;
+    if (!(error instanceof ApiError)) throw error;
+    const hint = spec.hints?.[error.status];
+    throw hint ? new ApiError(error, hint) : inBuildersWords(spec, values, error);
   }
   const instanceState = client.session.stateUpdate();
   return instanceState ? { data, instanceState } : { data };

@@ -6,8 +6,8 @@ import { pagingParams } from "./paging";
 import type { Answer, EndpointSpec, Param, Params, Values } from "./spec";
 
 /** `userId` → `user_id`: the API's name of a parameter unless the declaration names it. */
-const snakeCase = (key: string): string =>
-  key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+export const apiName = (key: string, param: Param): string =>
+  param.name ?? key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -64,7 +64,7 @@ export function buildRequest(spec: EndpointSpec, values: Values): ApiRequest {
       request.pathParams = { ...request.pathParams, [key]: value as string | number };
       continue;
     }
-    const name = param.name ?? snakeCase(key);
+    const name = apiName(key, param);
     if (param.in === "query" || param.send === "commaList") refuseCommas(param, raw);
     if (param.in === "query") request.query = { ...request.query, [name]: value as string };
     else request.body = { ...(request.body as object | undefined), [name]: value };
