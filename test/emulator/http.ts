@@ -34,7 +34,7 @@ export interface Reply {
 
 export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
-/** An error answer `{"error", "message", "type"}` as the live API sends. */
+/** An error answer `{"error": <status>, "message", "type"}` as the live API sends. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -46,21 +46,9 @@ export class HttpError extends Error {
   }
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  402: "Payment Required",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  409: "Conflict",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-};
-
+/** The live error body: `error` is the HTTP status as a number; clients branch on `type`. */
 export function errorBody(status: number, message: string, type: string) {
-  return { error: STATUS_TEXT[status] ?? "Error", message, type };
+  return { error: status, message, type };
 }
 
 export const notFound = () =>
@@ -71,11 +59,12 @@ export const notFound = () =>
   );
 export const badRequest = (message: string, type = "bad_parameter_format") =>
   new HttpError(400, message, type);
+/** An API-key-only call (webhooks, …) made with a user token; the live type is `not_api_key`. */
 export const userTokenRefused = () =>
   new HttpError(
     401,
     "Unauthorized: you cannot use this action with a USER token. You have to use the API key method to authenticate.",
-    "unauthorized_user_token_not_allowed",
+    "not_api_key",
   );
 export const notPrivileged = () =>
   new HttpError(
@@ -83,8 +72,9 @@ export const notPrivileged = () =>
     "Unauthorized: the user has not the privileges to do this action.",
     "unauthorized_not_admin",
   );
+/** The document's 403 (a feature the account's edition lacks), with the live type. */
 export const featureRefused = () =>
-  new HttpError(403, "Cannot access this feature.", "feature_not_available");
+  new HttpError(403, "Cannot access this feature.", "forbidden_action");
 /** A required parameter is absent (400; the message names it). */
 export const missingParam = (name: string) =>
   badRequest(`Missing parameter: ${name}`, "missing_parameter");
@@ -187,20 +177,34 @@ export function parseMultipart(raw: Buffer, contentType: string): MultipartPart[
   return parts;
 }
 
-export interface PageOptions<T> {
+/** How one list pages, from the settings (see `Emulator.pagingRules`). */
+export interface PagingRules {
+  /** The largest limit (null: none). */
+  cap: number | null;
+  /** Above the cap: lowered to it, or refused with 400 bad_parameter_format. */
+  overCap: "truncate" | "refuse";
+  /** The list answers from the start whatever the offset (as some live lists may). */
+  ignoreOffset: boolean;
+}
+
+export interface PageOptions<T> extends Partial<PagingRules> {
   /** The limit when the query gives none (100). */
   defaultLimit?: number;
-  /** A larger limit is lowered to this. */
-  maxLimit?: number;
   /** The JSON of one item of the page (only the page's items are mapped). */
   map?: (item: T) => unknown;
 }
 
-/** Limit/offset paging with the live API's `X-TOTAL-COUNT` header. */
+/** Limit/offset paging with the live API's `X-TOTAL-COUNT` header (the total before paging). */
 export function page<T>(
   items: T[],
   query: Record<string, string>,
-  { defaultLimit = 100, maxLimit, map }: PageOptions<T> = {},
+  {
+    defaultLimit = 100,
+    cap = null,
+    overCap = "truncate",
+    ignoreOffset = false,
+    map,
+  }: PageOptions<T> = {},
 ): Reply {
   const limitRaw = query.limit ?? String(defaultLimit);
   const offsetRaw = query.offset ?? "0";
@@ -208,8 +212,13 @@ export function page<T>(
     throw badRequest("Parameter limit or offset is not formatted properly");
   }
   let limit = Number(limitRaw);
-  if (maxLimit !== undefined) limit = Math.min(limit, maxLimit);
-  const offset = Number(offsetRaw);
+  if (cap !== null && limit > cap) {
+    if (overCap === "refuse") {
+      throw badRequest(`Parameter limit should be between 1 and ${cap}`);
+    }
+    limit = cap;
+  }
+  const offset = ignoreOffset ? 0 : Number(offsetRaw);
   const shown = items.slice(offset, offset + limit);
   return {
     body: map ? shown.map(map) : shown,

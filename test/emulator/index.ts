@@ -1,3 +1,4 @@
+export { FakeClock } from "./clock";
 export { HttpError } from "./http";
 export {
   DEFAULT_API_KEY,
@@ -5,5 +6,9 @@ export {
   Emulator,
   type EmulatorOptions,
   type LoggedRequest,
+  type Profile,
+  type RequestHook,
+  type Settings,
   startEmulator,
 } from "./server";
+export { PAGED_LISTS } from "./settings";

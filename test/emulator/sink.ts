@@ -14,6 +14,8 @@ export interface Sink {
   url: string;
   /** Requests received, in order. */
   received: Received[];
+  /** The status the sink answers with (200 unless a test sets a failure, e.g. 500). */
+  status: number;
   /** Resolves with a copy of `received` once it holds `count` requests; rejects after `timeoutMs`. */
   waitFor: (count: number, timeoutMs?: number) => Promise<Received[]>;
   stop: () => Promise<void>;
@@ -22,6 +24,7 @@ export interface Sink {
 export async function startSink(): Promise<Sink> {
   const received: Received[] = [];
   let waiting: Array<() => void> = [];
+  const sink = { status: 200 };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -29,6 +32,7 @@ export async function startSink(): Promise<Sink> {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) headers[name] = String(value);
       received.push({ body: Buffer.concat(chunks), headers });
+      res.statusCode = sink.status;
       res.end();
       for (const wake of waiting) wake();
       waiting = [];
@@ -53,7 +57,7 @@ export async function startSink(): Promise<Sink> {
     return [...received];
   }
 
-  return {
+  return Object.assign(sink, {
     url: `http://127.0.0.1:${port}/hook`,
     received,
     waitFor,
@@ -62,5 +66,5 @@ export async function startSink(): Promise<Sink> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
 }

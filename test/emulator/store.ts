@@ -1,13 +1,16 @@
 /**
  * The emulator's in-memory account, seeded from the API document's examples. The core tables
  * (users, pipelines, steps, leads) live here; resource modules keep further tables with
- * `store.table(name)` and seed them in their own `seed` function.
+ * `store.table(name)` and seed them in their own `seed` function. Writes take their timestamps
+ * from `clock` (a FakeClock tests can set, freeze, step back or advance).
  */
+import { FakeClock } from "./clock";
 
 export interface User {
   id: number;
   firstname: string;
-  lastname: string;
+  /** The live API answers null for a user created without one. */
+  lastname: string | null;
   email: string;
   password: string;
   phone: string;
@@ -61,8 +64,13 @@ export class Store {
   leads = new Map<number, Lead>();
   private readonly tables = new Map<string, Map<number, unknown>>();
   private lastId = 20_000;
-  /** Fake clock: every write moves it forward one second, so `updated_at` orders writes. */
-  private clock = Date.parse("2026-02-01T08:00:00.000Z");
+  /** Every write moves it forward one second (unless frozen), so `updated_at` orders writes. */
+  readonly clock = new FakeClock("2026-02-01T08:00:00.000Z");
+  /**
+   * How a lead is shown in lists (installed by the leads resource, which knows the tables and
+   * settings its computed fields need).
+   */
+  presentLead: (lead: Lead) => Record<string, unknown> = (lead) => ({ ...lead });
 
   constructor() {
     this.seed();
@@ -73,9 +81,9 @@ export class Store {
     return this.lastId;
   }
 
+  /** The timestamp of a write (see `clock`). */
   now(): string {
-    this.clock += 1000;
-    return new Date(this.clock).toISOString();
+    return this.clock.tick();
   }
 
   /** A resource module's own table. */
@@ -120,16 +128,9 @@ export class Store {
     return { ...this.userSummary(user), phone: user.phone, mobile_phone: user.mobile_phone };
   }
 
-  /** A lead as the API returns it. */
-  leadJson(lead: Lead) {
-    const step = this.steps.get(lead.step_id);
-    const user = lead.user_id ? this.users.get(lead.user_id) : undefined;
-    return {
-      ...lead,
-      pipeline: step ? (this.pipelineOf(step)?.name ?? null) : null,
-      step: step?.name ?? null,
-      user: this.userSummary(user),
-    };
+  /** A lead as the API lists it (GET one adds `extended_info`: see resources/leads/present). */
+  leadJson(lead: Lead): Record<string, unknown> {
+    return this.presentLead(lead);
   }
 
   addLead(fields: Partial<Lead> & { title: string }): Lead {
@@ -153,10 +154,7 @@ export class Store {
       created_from: "api",
       created_by_id: null,
       client_folder_id: null,
-      client_folder_name: null,
       team_id: null,
-      team_name: null,
-      attachment_count: 0,
       created_at: time,
       ...fields,
       updated_at: time,
@@ -170,9 +168,26 @@ export class Store {
    * otherwise), each written one clock second after the previous: for paging and polling tests.
    */
   seedLeads(count: number, fields: Partial<Lead> = {}): Lead[] {
-    return Array.from({ length: count }, (_, i) =>
-      this.addLead({ user_id: 514, ...fields, title: `Seeded lead ${i + 1}` }),
-    );
+    return this.bulkLeads(count, { fields });
+  }
+
+  /**
+   * Adds `count` leads directly (no request, no event): owned by user 514 unless `fields` says
+   * otherwise, titled by `title(i)` (i from 1). `sameSecond`: all stamped in one second, as a
+   * bulk import of the live application is.
+   */
+  bulkLeads(
+    count: number,
+    opts: { fields?: Partial<Lead>; title?: (i: number) => string; sameSecond?: boolean } = {},
+  ): Lead[] {
+    const { fields = {}, title = (i: number) => `Seeded lead ${i}`, sameSecond = false } = opts;
+    const add = () =>
+      Array.from({ length: count }, (_, i) =>
+        this.addLead({ user_id: 514, ...fields, title: title(i + 1) }),
+      );
+    if (!sameSecond) return add();
+    this.clock.tick();
+    return this.clock.frozenDuring(add);
   }
 
   private seed(): void {
@@ -284,13 +299,10 @@ export class Store {
       tags: ["small", "US"],
       created_from: "api",
       closed_at: null,
-      attachment_count: 0,
       created_by_id: 514,
       user_id: 514,
       client_folder_id: null,
-      client_folder_name: null,
       team_id: 2,
-      team_name: "Sales",
     });
     this.leads.set(8112, {
       id: 8112,
@@ -312,13 +324,10 @@ export class Store {
       tags: [],
       created_from: "api",
       closed_at: null,
-      attachment_count: 0,
       created_by_id: 514,
       user_id: 514,
       client_folder_id: null,
-      client_folder_name: null,
       team_id: 2,
-      team_name: "Sales",
     });
   }
 }

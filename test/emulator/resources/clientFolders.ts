@@ -1,6 +1,7 @@
 /**
  * Client folders (`/clients`): list, create, get, update, delete over the `clientFolders` table,
- * seeded with the API document's Acme and Corporate examples.
+ * seeded with the API document's Acme and Corporate examples. Creating one fires the live
+ * `client_folder.created` event.
  */
 import {
   badRequest,
@@ -113,7 +114,9 @@ export function register(emu: Emulator): void {
       address: addressIn(description),
     };
     folders.set(folder.id, folder);
-    return { body: detail(store, folder) };
+    const json = detail(store, folder);
+    emu.events.emit("live", "client_folder.created", json);
+    return { body: json };
   });
 
   router.on("GET", "/clients/:id", (ctx) => ({

@@ -138,6 +138,7 @@ export function register(emu: Emulator): void {
       updated_at: time,
     };
     fields.set(field.id, field);
+    emu.events.emit("live", "account.default_field.created", { ...field });
     return { body: field };
   });
 }

@@ -1,8 +1,9 @@
 /**
  * Prospecting lists ("spreadsheets") and their prospects ("rows"): listing, creation with the
  * documented limits (5000 rows and 26 columns on create, 100 rows per add), assignment,
- * comments, row updates and deletion, lead creation from a row (the lead is linked to the row),
- * and the rows called at a phone number (`GET /rows/called_from`).
+ * comments, row updates and deletion, lead creation from a row (the lead is linked to the row
+ * and records its `lead_created` history), and the rows called at a phone number
+ * (`GET /rows/called_from`). A changed row fires the live `prospect.updated` event.
  */
 import {
   badRequest,
@@ -17,6 +18,9 @@ import {
 import type { Emulator } from "../server";
 import type { Store, User } from "../store";
 import { callerUser } from "./access";
+import { recordHistory } from "./leads/histories";
+import { leadDetail } from "./leads/present";
+import { announceLead } from "./leads/shared";
 
 export interface ProspectingList {
   id: number;
@@ -222,7 +226,10 @@ export function register(emu: Emulator): void {
         (ctx.query.title === undefined || list.title === ctx.query.title),
     );
     const sorted = ordered(visible, ctx.query.direction, (l) => l.id, "desc");
-    return page(sorted, ctx.query, { map: (l) => listJson(store, l) });
+    return page(sorted, ctx.query, {
+      ...emu.pagingRules("/spreadsheets"),
+      map: (l) => listJson(store, l),
+    });
   });
 
   router.on("POST", "/spreadsheets", (ctx) => {
@@ -311,6 +318,7 @@ export function register(emu: Emulator): void {
     const raw = Array.isArray(ctx.body) ? ctx.body : bodyOf(ctx).content;
     row.content = toCells(parseContent(raw));
     list.updated_at = store.now();
+    emu.events.emit("live", "prospect.updated", rowCore(row));
     return { body: rowCore(row) };
   });
 
@@ -323,11 +331,13 @@ export function register(emu: Emulator): void {
       description: leadDescription(list, row),
       user_id: ownerId,
       created_by_id: ownerId,
+      created_from: "spreadsheet",
     });
     row.lead_id = lead.id;
-    const json = store.leadJson(lead);
-    emu.events.emit("event", "lead.creation", json);
-    return { status: 201, body: json };
+    recordHistory(store, ownerId, lead.id, "lead_created", { id: lead.id });
+    announceLead(emu, lead, ["lead.creation"]);
+    emu.events.emit("live", "prospect.updated", rowCore(row));
+    return { status: 201, body: leadDetail(emu, lead) };
   });
 
   router.on("DELETE", "/spreadsheets/:spreadsheet_id/rows/:id", (ctx) => {

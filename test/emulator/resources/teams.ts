@@ -12,7 +12,7 @@ import {
   type RequestContext,
 } from "../http";
 import type { Emulator } from "../server";
-import { SEED_TIME } from "../store";
+import { SEED_TIME, type Store } from "../store";
 import { requireAdmin } from "./access";
 
 export interface Team {
@@ -25,13 +25,29 @@ export interface Team {
 
 export const TEAMS = "teams";
 
+export const teamsOf = (store: Store) => store.table<Team>(TEAMS);
+
+/** A team with its members, as the document shows it (also inside a lead's `extended_info`). */
+export function teamDetail(store: Store, team: Team) {
+  const users = [...store.users.values()]
+    .filter((u) => u.team_ids.includes(team.id))
+    .map((u) => ({ ...store.userSummary(u), is_manager: team.manager_ids.includes(u.id) }));
+  return {
+    id: team.id,
+    name: team.name,
+    users,
+    updated_at: team.updated_at,
+    created_at: team.created_at,
+  };
+}
+
 function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
 export function register(emu: Emulator): void {
   const { router, store } = emu;
-  const teams = store.table<Team>(TEAMS);
+  const teams = teamsOf(store);
 
   // Seeds: the account's "Sales" team of the store's leads (users 514 and 515 are members,
   // Stéphanie its manager as in the document's example), and an empty "Marketing".
@@ -46,18 +62,7 @@ export function register(emu: Emulator): void {
     });
   }
 
-  const members = (team: Team) =>
-    [...store.users.values()]
-      .filter((u) => u.team_ids.includes(team.id))
-      .map((u) => ({ ...store.userSummary(u), is_manager: team.manager_ids.includes(u.id) }));
-
-  const teamJson = (team: Team) => ({
-    id: team.id,
-    name: team.name,
-    users: members(team),
-    updated_at: team.updated_at,
-    created_at: team.created_at,
-  });
+  const teamJson = (team: Team) => teamDetail(store, team);
 
   /** Member changes answer without the name, as in the document's examples. */
   const membershipJson = (team: Team) => {

@@ -7,6 +7,7 @@ import { badValue, bodyOf, missingParameter, or404, ordered, unprocessable } fro
 import type { Emulator } from "../server";
 import type { User } from "../store";
 import { requireAdmin } from "./access";
+import { teamsOf } from "./teams";
 
 /** Activation emails the emulator "sent", in order (tests read them). */
 export interface SentActivationEmail {
@@ -17,13 +18,21 @@ export interface SentActivationEmail {
 
 export const ACTIVATION_EMAILS = "activation_emails";
 
-/** A user as the API returns it: no password or internal team links, with its permalink. */
+/**
+ * A user as the live API returns it: no password, its teams (`{id, name, is_manager}`),
+ * `has_activated`, `is_disabled` and its permalink.
+ */
 export function userJson(emu: Emulator, user: User) {
-  const { password: _password, team_ids: _teamIds, ...fields } = user;
+  const { password: _password, team_ids: teamIds, ...fields } = user;
+  const teams = teamIds.flatMap((id) => {
+    const team = teamsOf(emu.store).get(id);
+    return team ? [{ id, name: team.name, is_manager: team.manager_ids.includes(user.id) }] : [];
+  });
   return {
     im_type: "",
     im: "",
     ...fields,
+    teams,
     permalink: `${emu.url}/users/${user.id}`,
   };
 }
@@ -48,8 +57,8 @@ function teamIds(emu: Emulator, list: string): Set<number> {
 }
 
 function matches(emu: Emulator, user: User, q: Record<string, string>): boolean {
-  const same = (a: string, b: string | undefined) =>
-    b === undefined || a.toLowerCase() === b.toLowerCase();
+  const same = (a: string | null, b: string | undefined) =>
+    b === undefined || (a ?? "").toLowerCase() === b.toLowerCase();
   if (!same(user.email, q.email) || !same(user.lastname, q.lastname)) return false;
   if (!same(user.firstname, q.firstname)) return false;
   const active = user.has_activated && !user.is_disabled;
@@ -90,7 +99,8 @@ export function register(emu: Emulator): void {
     const user: User = {
       id: store.nextId(),
       firstname: typeof body.firstname === "string" ? body.firstname : "",
-      lastname: typeof body.lastname === "string" ? body.lastname : "",
+      // The live API keeps no last name as null.
+      lastname: typeof body.lastname === "string" && body.lastname ? body.lastname : null,
       email,
       password: "",
       phone: "",

@@ -1,25 +1,14 @@
-/** Attachments of a lead: list, download URL (kind "attachment" only), multipart upload, delete. */
+/**
+ * Attachments of a lead: list, download URL (kind "attachment" only), multipart upload, delete.
+ * A lead's `attachment_count` is counted from this table, never stored.
+ */
 import { missingParameter, notFound, or404 } from "../../http";
 import type { Emulator } from "../../server";
 import type { Lead, Store } from "../../store";
-import { leadOf } from "./shared";
+import { attachmentJson, attachments, attachmentsOf, type LeadAttachment } from "./model";
+import { announceLead, leadOf } from "./shared";
 
-export interface LeadAttachment {
-  id: number;
-  lead_id: number;
-  name: string;
-  content_type: string | null;
-  /** attachment, business_card, freshbooks_estimate, … (only "attachment" can be downloaded). */
-  kind: string;
-  url: string;
-  size: number;
-}
-
-export const attachments = (store: Store) => store.table<LeadAttachment>("leadAttachments");
-
-function attachmentJson(a: LeadAttachment) {
-  return { id: a.id, name: a.name, url: a.url, content_type: a.content_type, kind: a.kind };
-}
+export { attachments, type LeadAttachment } from "./model";
 
 /** A short-lived download address, in the shape of the live API's S3 links. */
 function downloadUrl(a: LeadAttachment): string {
@@ -35,8 +24,7 @@ export function register(emu: Emulator): void {
 
   router.on("GET", "/leads/:lead_id/attachments", (ctx) => {
     const lead = leadOf(store, ctx.params.lead_id);
-    const own = [...attachments(store).values()].filter((a) => a.lead_id === lead.id);
-    return { body: own.map(attachmentJson) };
+    return { body: attachmentsOf(store, lead.id).map(attachmentJson) };
   });
 
   router.on("GET", "/leads/:lead_id/attachments/:id", (ctx) => {
@@ -61,8 +49,8 @@ export function register(emu: Emulator): void {
     };
     attachment.url = downloadUrl(attachment);
     attachments(store).set(attachment.id, attachment);
-    lead.attachment_count = Number(lead.attachment_count ?? 0) + 1;
     lead.updated_at = store.now();
+    announceLead(emu, lead);
     return { status: 201, body: attachmentJson(attachment) };
   });
 
@@ -70,8 +58,8 @@ export function register(emu: Emulator): void {
     const lead = leadOf(store, ctx.params.lead_id);
     const attachment = attachmentOf(store, lead, ctx.params.id);
     attachments(store).delete(attachment.id);
-    lead.attachment_count = Math.max(0, Number(lead.attachment_count ?? 1) - 1);
     lead.updated_at = store.now();
+    announceLead(emu, lead);
     return { body: { id: attachment.id } };
   });
 }
@@ -99,5 +87,4 @@ export function seed(store: Store): void {
     url: "https://mycompany.freshbooks.com/showEstimate?estimateid=34432",
     size: 0,
   });
-  lead.attachment_count = 2;
 }

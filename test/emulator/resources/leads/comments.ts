@@ -1,40 +1,23 @@
-/** Comments on a lead: list (direction), create (as a user of the account), delete. */
+/**
+ * Comments on a lead: list (direction only: the list is not paged), create (as a user of the
+ * account; 201), delete. Comments carry the live fields (`raw_content`, `is_pinned`,
+ * attachments); an email comment has `content: null` and its text in `action_item.email`.
+ */
 import { badValue, bodyOf, missingParameter, or404, ordered } from "../../http";
 import type { Emulator } from "../../server";
 import type { Store } from "../../store";
 import { recordHistory } from "./histories";
-import { actingUser, actorId, emitLead, leadOf, userParam } from "./shared";
+import { commentJson, comments, commentsOf, type LeadComment } from "./model";
+import { actingUser, actorId, announceLead, leadOf, userParam } from "./shared";
 
-export interface LeadComment {
-  id: number;
-  lead_id: number;
-  content: string;
-  created_at: string;
-  activity_id: number | null;
-  user_id: number | null;
-}
-
-export const comments = (store: Store) => store.table<LeadComment>("leadComments");
-
-function commentJson(store: Store, comment: LeadComment) {
-  return {
-    id: comment.id,
-    content: comment.content,
-    commented_item: { item: "Lead", id: comment.lead_id },
-    created_at: comment.created_at,
-    attachments: [],
-    activity_id: comment.activity_id,
-    user: store.userContact(comment.user_id ? store.users.get(comment.user_id) : undefined),
-  };
-}
+export { comments, type LeadComment } from "./model";
 
 export function register(emu: Emulator): void {
   const { router, store } = emu;
 
   router.on("GET", "/leads/:lead_id/comments", (ctx) => {
     const lead = leadOf(store, ctx.params.lead_id);
-    const own = [...comments(store).values()].filter((c) => c.lead_id === lead.id);
-    const sorted = ordered(own, ctx.query.direction, (c) => c.id, "desc");
+    const sorted = ordered(commentsOf(store, lead.id), ctx.query.direction, (c) => c.id, "desc");
     return { body: sorted.map((c) => commentJson(store, c)) };
   });
 
@@ -59,10 +42,12 @@ export function register(emu: Emulator): void {
       created_at: store.now(),
       activity_id: activityId === undefined ? null : Number(activityId),
       user_id: user?.id ?? null,
+      is_pinned: false,
+      attachments: [],
     };
     comments(store).set(comment.id, comment);
     recordHistory(store, actorId(store, ctx), lead.id, "comment_added", { id: comment.id });
-    emitLead(emu, "lead.commented", lead);
+    announceLead(emu, lead, ["lead.commented"]);
     return { status: 201, body: commentJson(store, comment) };
   });
 
@@ -70,11 +55,15 @@ export function register(emu: Emulator): void {
     const lead = leadOf(store, ctx.params.lead_id);
     const comment = or404(comments(store).get(Number(ctx.params.id)), (c) => c.lead_id === lead.id);
     comments(store).delete(comment.id);
+    announceLead(emu, lead);
     return { body: { id: comment.id } };
   });
 }
 
-/** The document's example comment, on lead 8113. */
+/**
+ * On lead 8113: the document's example comment (with its Dropbox attachment), and an email
+ * comment as the live API lists one.
+ */
 export function seed(store: Store): void {
   comments(store).set(13834, {
     id: 13834,
@@ -83,5 +72,45 @@ export function seed(store: Store): void {
     created_at: "2015-08-12T21:57:40.000Z",
     activity_id: null,
     user_id: 514,
+    is_pinned: false,
+    attachments: [
+      {
+        id: 24,
+        name: "780_3.pdf",
+        url: "https://www.dropbox.com/s/gamibhk6kq9uaez/780_3.pdf?dl=0",
+        permalink: "https://www.dropbox.com/s/gamibhk6kq9uaez/780_3.pdf?dl=0",
+        content_type: null,
+        kind: "dropbox",
+      },
+    ],
+  });
+  comments(store).set(13840, {
+    id: 13840,
+    lead_id: 8113,
+    content: null,
+    created_at: "2015-08-14T09:12:00.000Z",
+    activity_id: 274,
+    user_id: 514,
+    is_pinned: true,
+    attachments: [],
+    email: {
+      id: 7001,
+      to: "natalia.bawer@loretta-inc.com",
+      from: "stef@example.com",
+      from_name: "Stéphanie Stone",
+      cc: null,
+      bcc: null,
+      subject: "Our proposal",
+      content: "<p>Hello Natalia,<br />Please find our proposal attached.</p>",
+      threaded_content: null,
+      has_more_content: false,
+      is_read: true,
+      status: "sent",
+      scheduled_at: null,
+      sent_at: "2015-08-14T09:12:00.000Z",
+      user_id: 514,
+      attachments: [],
+      created_at: "2015-08-14T09:12:00.000Z",
+    },
   });
 }

@@ -94,6 +94,9 @@ export function register(emu: Emulator): void {
       );
     });
     const sorted = ordered(matching, query.direction, (entry) => entry.id, "asc");
-    return page(sorted, query, { maxLimit: 100, map: (e) => historyJson(store, e) });
+    return page(sorted, query, {
+      ...emu.pagingRules("/leads/{lead_id}/action_histories"),
+      map: (e) => historyJson(store, e),
+    });
   });
 }

@@ -1,13 +1,16 @@
 /**
  * The Leads section of the API document: 20 endpoints over the store's `leads` table, with
  * comments, attachments and action histories in tables of their own. Every write moves the
- * store's clock and sets `updated_at`, and emits the base lead events for webhook deliveries.
+ * store's clock and sets `updated_at`, emits the document's base lead events and the live
+ * `lead.any_update` for webhook deliveries. Leads are shown by ./present (list item, single lead
+ * with `extended_info`, delivery data), descriptions in the configured form (./description).
  */
 import type { Emulator } from "../../server";
 import type { Store } from "../../store";
 import * as attachments from "./attachments";
 import * as comments from "./comments";
 import * as histories from "./histories";
+import { leadJson } from "./present";
 import * as records from "./records";
 
 /** The document's history example, on lead 8113. */
@@ -23,6 +26,7 @@ function seedHistories(store: Store): void {
 }
 
 export function register(emu: Emulator): void {
+  emu.store.presentLead = (lead) => leadJson(emu, lead);
   records.register(emu);
   comments.register(emu);
   attachments.register(emu);

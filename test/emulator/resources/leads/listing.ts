@@ -2,7 +2,8 @@
 import { badRequest, badValue, featureRefused, ordered, type RequestContext } from "../../http";
 import type { Emulator } from "../../server";
 import type { Lead, Store } from "../../store";
-import { comments } from "./comments";
+import { descriptionFields, fieldValue } from "./description";
+import { commentsOf } from "./model";
 import { dateQuery, emailsIn, LEAD_STATUSES, listParam, userParam } from "./shared";
 
 const DATE_FIELDS = {
@@ -28,16 +29,6 @@ const ORDERS: Record<string, Order> = {
   probalized_amount: (_, lead) => (num(lead.amount) * num(lead.probability)) / 100,
   alphabetically: (_, lead) => lead.title.toLowerCase(),
 };
-
-/** Lines `Key: value` of a description, keys lowercased. */
-function descriptionFields(description: string): Map<string, string> {
-  const fields = new Map<string, string>();
-  for (const line of description.split("\n")) {
-    const sep = line.indexOf(":");
-    if (sep > 0) fields.set(line.slice(0, sep).trim().toLowerCase(), line.slice(sep + 1).trim());
-  }
-  return fields;
-}
 
 /** Every filter of the document, as one predicate. */
 function leadFilter(emu: Emulator, ctx: RequestContext): (lead: Lead) => boolean {
@@ -72,7 +63,7 @@ function leadFilter(emu: Emulator, ctx: RequestContext): (lead: Lead) => boolean
     if (owner && lead.user_id !== owner.id) return false;
     if (email && !leadMentions(store, lead, email)) return false;
     if (q.field_key) {
-      const value = descriptionFields(lead.description).get(q.field_key.trim().toLowerCase());
+      const value = fieldValue(descriptionFields(lead.description), q.field_key);
       if (value?.toLowerCase() !== q.field_value?.trim().toLowerCase()) return false;
     }
     if (tags && !tags.every((t) => lead.tags.some((own) => own.toLowerCase() === t))) return false;
@@ -92,8 +83,8 @@ function leadFilter(emu: Emulator, ctx: RequestContext): (lead: Lead) => boolean
 /** The email is in the lead's description or in one of its comments. */
 function leadMentions(store: Store, lead: Lead, email: string): boolean {
   if (emailsIn(lead.description).includes(email)) return true;
-  return [...comments(store).values()].some(
-    (c) => c.lead_id === lead.id && emailsIn(c.content).includes(email),
+  return commentsOf(store, lead.id).some((c) =>
+    emailsIn(c.content ?? c.email?.content ?? "").includes(email),
   );
 }
 

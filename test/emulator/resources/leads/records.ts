@@ -1,4 +1,6 @@
 /** Leads themselves: list, create, read, update, assign, file in a client folder, delete, email. */
+
+import { isoSecond } from "../../clock";
 import {
   badRequest,
   badValue,
@@ -15,11 +17,14 @@ import {
 import type { Emulator } from "../../server";
 import type { Lead, Step, Store } from "../../store";
 import { CLIENT_FOLDERS_TABLE, type ClientFolder } from "../clientFolders";
+import { LIVE_HTML_DESCRIPTION } from "./description";
 import { recordHistory } from "./histories";
 import { listLeads } from "./listing";
+import { leadDetail } from "./present";
 import {
   actingUser,
   actorId,
+  announceLead,
   CLOSED_STATUSES,
   dateParam,
   emailsIn,
@@ -41,8 +46,8 @@ const reminderFormat = () =>
 /** Client folders belong to their own resource module; the leads only look them up. */
 const clientFolders = (store: Store) => store.table<ClientFolder>(CLIENT_FOLDERS_TABLE);
 
-const isoDate = (value: unknown, name: string): string =>
-  new Date(dateParam(value, name)).toISOString();
+/** A date parameter as the API answers dates: ISO, whole seconds. */
+const isoDate = (value: unknown, name: string): string => isoSecond(dateParam(value, name));
 
 function numberParam(value: unknown, name: string, range?: [number, number]): number {
   const n = typeof value === "number" ? value : Number(String(value).trim());
@@ -183,7 +188,7 @@ function applyUpdate(emu: Emulator, ctx: RequestContext, lead: Lead, changes: Pa
     });
   }
   if (lead.description !== before.description) events.push("lead.content_has_changed");
-  for (const name of events) emitLead(emu, name, lead);
+  announceLead(emu, lead, events);
 }
 
 function createLead(emu: Emulator, ctx: RequestContext) {
@@ -213,8 +218,8 @@ function createLead(emu: Emulator, ctx: RequestContext) {
       : {}),
   });
   recordHistory(store, actorId(store, ctx), lead.id, "lead_created", { id: lead.id });
-  emitLead(emu, "lead.creation", lead);
-  return { status: 201, body: store.leadJson(lead) };
+  announceLead(emu, lead, ["lead.creation"]);
+  return { status: 201, body: leadDetail(emu, lead) };
 }
 
 /** Other leads with the same title or a shared contact email. */
@@ -260,19 +265,22 @@ export function register(emu: Emulator): void {
   const { router, store } = emu;
 
   router.on("GET", "/leads", (ctx) =>
-    page(listLeads(emu, ctx), ctx.query, { map: (lead) => store.leadJson(lead) }),
+    page(listLeads(emu, ctx), ctx.query, {
+      ...emu.pagingRules("/leads"),
+      map: (lead) => store.leadJson(lead),
+    }),
   );
 
   router.on("POST", "/leads", (ctx) => createLead(emu, ctx));
 
   router.on("GET", "/leads/:id", (ctx) => ({
-    body: store.leadJson(leadOf(store, ctx.params.id)),
+    body: leadDetail(emu, leadOf(store, ctx.params.id)),
   }));
 
   router.on("PUT", "/leads/:id", (ctx) => {
     const lead = leadOf(store, ctx.params.id);
     applyUpdate(emu, ctx, lead, updateChanges(store, lead, bodyOf(ctx)));
-    return { body: store.leadJson(lead) };
+    return { body: leadDetail(emu, lead) };
   });
 
   router.on("DELETE", "/leads/:id", (ctx) => {
@@ -287,7 +295,7 @@ export function register(emu: Emulator): void {
     const body = bodyOf(ctx);
     if (body.user_id === undefined || body.user_id === "") throw missingParam("user_id");
     applyUpdate(emu, ctx, lead, { user_id: userParam(store, body.user_id).id });
-    return { body: store.leadJson(lead) };
+    return { body: leadDetail(emu, lead) };
   });
 
   router.on("POST", "/leads/:id/add_to_client", (ctx) => {
@@ -295,16 +303,13 @@ export function register(emu: Emulator): void {
     const clientId = bodyOf(ctx).client_id;
     if (clientId === undefined || clientId === "") throw missingParameter();
     const folder = or404(clientFolders(store).get(Number(clientId)));
-    Object.assign(lead, {
-      client_folder_id: folder.id,
-      client_folder_name: folder.name,
-      updated_at: store.now(),
-    });
+    Object.assign(lead, { client_folder_id: folder.id, updated_at: store.now() });
     recordHistory(store, actorId(store, ctx), lead.id, "client_assigned", {
       id: folder.id,
       name: folder.name,
     });
-    return { body: store.leadJson(lead) };
+    announceLead(emu, lead);
+    return { body: leadDetail(emu, lead) };
   });
 
   router.on("GET", "/leads/:id/business_card", (ctx) => {
@@ -336,14 +341,22 @@ export function register(emu: Emulator): void {
   // Registered after /leads/:id so that these fixed paths win (later registrations match first).
   router.on("GET", "/leads/unassigned", (ctx) => {
     const unassigned = [...store.leads.values()].filter((lead) => lead.user_id === null);
-    // Only the query's limit is passed on: an offset is ignored here.
-    return page(unassigned, { limit: ctx.query.limit ?? "100" }, { map: (l) => store.leadJson(l) });
+    // The document gives this list a limit and no offset: an offset is never applied here.
+    return page(
+      unassigned,
+      { limit: ctx.query.limit ?? "100" },
+      { ...emu.pagingRules("/leads/unassigned"), map: (l) => store.leadJson(l) },
+    );
   });
 
   router.on("DELETE", "/leads/delete_multiple", (ctx) => ({ body: deleteMany(emu, ctx) }));
 }
 
-/** Seeds: the document's business card on lead 8113, and an unassigned lead. */
+/**
+ * Seeds: the document's business card on lead 8113, an unassigned lead, and John's "Maison
+ * Durand", whose description was saved by the live web application (HTML, `Key : value`, two
+ * contact blocks).
+ */
 export function seed(store: Store): void {
   const loretta = store.leads.get(8113);
   if (loretta) loretta.business_card_id = 412;
@@ -352,4 +365,14 @@ export function seed(store: Store): void {
     description: "Firstname: Paula\nLastname: Park\nEmail: paula.park@example.org",
     created_from: "me@example.com",
   });
+  const durand = store.addLead({
+    title: "Maison Durand",
+    description: LIVE_HTML_DESCRIPTION,
+    user_id: 515,
+    created_by_id: 515,
+    step_id: 1190,
+    created_from: "web",
+    created_at: "2014-02-20T10:00:00.000Z",
+  });
+  durand.updated_at = "2014-02-20T10:00:00.000Z";
 }

@@ -1,8 +1,9 @@
 /** Helpers shared by the lead routes of the emulator. */
-import { badRequest, getOr404, type RequestContext } from "../../http";
+import { badRequest, badValue, getOr404, type RequestContext } from "../../http";
 import type { Emulator } from "../../server";
 import type { Lead, Store, User } from "../../store";
 import { callerUser } from "../access";
+import { contactEmails, leadDelivery } from "./present";
 
 export const LEAD_STATUSES = ["todo", "standby", "won", "lost", "cancelled"] as const;
 export const CLOSED_STATUSES = ["won", "lost", "cancelled"];
@@ -17,21 +18,27 @@ export type LeadEvent =
   | "lead.assigned"
   | "lead.content_has_changed";
 
+/** Emits one base event with the lead's delivery data (a deletion: only this). */
 export function emitLead(emu: Emulator, name: LeadEvent, lead: Lead): void {
-  emu.events.emit("event", name, emu.store.leadJson(lead));
+  emu.events.emit("event", name, leadDelivery(emu, lead));
+}
+
+/**
+ * A lead changed: its base events (none for a change the document has no event for), then the
+ * live API's `lead.any_update`, once per change.
+ */
+export function announceLead(emu: Emulator, lead: Lead, events: LeadEvent[] = []): void {
+  for (const name of events) emitLead(emu, name, lead);
+  emu.events.emit("live", "lead.any_update", leadDelivery(emu, lead));
 }
 
 /** The lead named by a route parameter, or the API's 404. */
 export const leadOf = (store: Store, raw: string | undefined): Lead => getOr404(store.leads, raw);
 
-/**
- * The API key acts as the account's first admin; a token as its user. Unlike
- * `store.firstAdmin()`, this counts a disabled admin too (kept so: lead writes by the API key
- * stay credited to the same user).
- */
+/** The API key acts as the account's first admin who is not disabled; a token as its user. */
 export function actingUser(store: Store, ctx: RequestContext): User | undefined {
   if (ctx.caller.kind === "user") return callerUser(store, ctx);
-  return [...store.users.values()].find((u) => u.is_admin);
+  return store.firstAdmin();
 }
 
 export const actorId = (store: Store, ctx: RequestContext): number | null =>
@@ -40,8 +47,7 @@ export const actorId = (store: Store, ctx: RequestContext): number | null =>
 /** `user_id` (id or email) → an active user, or the API's 400. */
 export function userParam(store: Store, value: unknown): User {
   const user = store.findUser(value as string | number);
-  // Not badValue(): this answer's type is the default bad_parameter_format.
-  if (!user || user.is_disabled) throw badRequest("Parameter user_id not recognized.");
+  if (!user || user.is_disabled) throw badValue("user_id");
   return user;
 }
 
@@ -84,7 +90,5 @@ export function listParam(value: unknown): string[] {
   return items.map((item) => String(item).trim()).filter(Boolean);
 }
 
-/** Email addresses written in a lead's description. */
-export function emailsIn(text: string): string[] {
-  return (text.match(/[^\s@:<>]+@[^\s@<>]+\.[A-Za-z]{2,}/g) ?? []).map((e) => e.toLowerCase());
-}
+/** Email addresses written in a lead's description (plain or HTML). */
+export const emailsIn = (text: string): string[] => contactEmails(text);
