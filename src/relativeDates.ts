@@ -103,7 +103,10 @@ function parse(value: unknown): Relative | { problem: string } | undefined {
   // Absolute dates and date-times start with a 4-digit year; any other text with a letter is a
   // mistyped keyword or a phrase ("next monday") this input does not understand.
   if (!/^\d{4}-/.test(text) && /\p{L}/u.test(text)) {
-    const guess = [...KEYWORDS.keys()].find((word) => distance(text, word) <= 2);
+    const guess =
+      text.length <= 12
+        ? [...KEYWORDS.keys()].find((word) => distance(text, word) <= 2)
+        : undefined;
     const hint = guess ? ` Did you mean ${guess}?` : "";
     return {
       problem: `${quoted(raw)} is not a date.${hint} Use a date, or ${RELATIVE_DATE_FORMS}.`,

@@ -496,6 +496,18 @@ describe("composeDescription", () => {
   it("refuses keys with a colon", () => {
     expect(() => composeDescription([["Status: won", "x"]], undefined)).toThrow(/contains ":"/);
   });
+
+  it("reads long runs of spaces in a value in linear time (no regex backtracking)", () => {
+    const spaces = " ".repeat(300_000);
+    expect(composeDescription([["Note", `${spaces}a${spaces}\n${spaces}b${spaces}`]], "n")).toBe(
+      "Note: a b\n---\nn",
+    );
+    expect(
+      parseContactFields(mergeContactFields(`Note: x${spaces}`, [["Note", `${spaces}y`]])),
+    ).toEqual({
+      Note: "y",
+    });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -33,14 +33,19 @@ export const MAX_FIELD_NAME_LENGTH = 32;
 
 /** Every character sequence that can end a line somewhere (CRLF first, as one break). */
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
-const LINE_BREAK_WITH_SPACE = /[\s\u0085]*(?:\r\n|[\n\r\v\f\u0085\u2028\u2029])[\s\u0085]*/g;
 
 /**
- * A key or a value as one line of text: each line break (with the spaces around it) becomes a
- * single space, then the text is trimmed. A value can therefore never start a line of its own.
+ * A key or a value as one line of text: each run of line breaks (with the spaces around it)
+ * becomes a single space, then the text is trimmed. A value can therefore never start a line
+ * of its own. (Split and trim rather than one regex: `\s*…\s*` backtracks quadratically on
+ * long runs of spaces.)
  */
 export function sanitizeContactText(text: string): string {
-  return text.replace(LINE_BREAK_WITH_SPACE, " ").trim();
+  return text
+    .split(LINE_BREAK)
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .join(" ");
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -662,7 +667,8 @@ export function composeDescription(
   assertKeys(fields ?? [], []);
   const lines = (fields ?? []).map(
     ([key, value]) =>
-      `${key.replace(LINE_BREAK_WITH_SPACE, " ")}: ${sanitizeContactValue(value, "plain")}`,
+      // Keys are kept as given (as before) unless a line break forces them onto one line.
+      `${LINE_BREAK.test(key) ? sanitizeContactText(key) : key}: ${sanitizeContactValue(value, "plain")}`,
   );
   if (lines.length === 0) return notes ?? "";
   return notes?.trim() ? `${lines.join("\n")}\n---\n${notes}` : lines.join("\n");
