@@ -18,6 +18,9 @@ import type {
   StringInputField,
   TextInputField,
 } from "@prismatic-io/spectral";
+import { InputError } from "./errors";
+import { contactFieldsProblem } from "./leads/description";
+import { isRelativeDate, RELATIVE_DATE_FORMS, relativeDateProblem } from "./relativeDates";
 import * as v from "./validate";
 
 interface InputOptions<R extends boolean = boolean> {
@@ -171,13 +174,48 @@ export const keyValueInput = <R extends boolean = false>(opts: InputOptions<R>) 
     v.toKeyValues(opts.label, value),
   );
 
+/**
+ * Date inputs that also take relative forms (today, -24h, +3d…). Clean keeps a valid relative
+ * form as typed; the factory resolves it when the step runs, in the account's time zone
+ * (endpoint/dates.ts). Kept beside the inputs rather than on them, so spectral never sees it.
+ */
+const relativeDateInputs = new WeakMap<object, "date" | "dateTime">();
+
+/** Whether an input takes relative dates, and resolves them to a date or a date-time. */
+export const relativeKindOf = (input: object) => relativeDateInputs.get(input);
+
+function dateKind<R extends boolean>(
+  kind: "date" | "dateTime",
+  opts: InputOptions<R>,
+  absolute: (label: string, value: unknown) => string | undefined,
+) {
+  const input = define(
+    { ...opts, comments: `${opts.comments} Also: ${RELATIVE_DATE_FORMS}.` },
+    text,
+    (value) => {
+      const problem = relativeDateProblem(value);
+      if (problem) throw new InputError(opts.label, problem);
+      return isRelativeDate(value) ? String(value).trim() : absolute(opts.label, value);
+    },
+  );
+  relativeDateInputs.set(input, kind);
+  return input;
+}
+
+/** A lead's contact fields as "Field: value" pairs; names the description could not hold are refused. */
+export const contactFieldsInput = <R extends boolean = false>(opts: InputOptions<R>) =>
+  define(opts, { type: "string", collection: "keyvaluelist" }, (value) => {
+    const pairs = v.toKeyValues(opts.label, value);
+    const problem = pairs && contactFieldsProblem(pairs);
+    if (problem) throw new InputError(opts.label, problem);
+    return pairs;
+  });
+
 export const dateInput = <R extends boolean = false>(opts: InputOptions<R>) =>
-  define({ example: "2026-03-12", ...opts }, text, (value) => v.toDate(opts.label, value));
+  dateKind("date", { example: "2026-03-12", ...opts }, v.toDate);
 
 export const dateTimeInput = <R extends boolean = false>(opts: InputOptions<R>) =>
-  define({ example: "2026-03-12 14:30:00", ...opts }, text, (value) =>
-    v.toDateTime(opts.label, value),
-  );
+  dateKind("dateTime", { example: "2026-03-12 14:30:00", ...opts }, v.toDateTime);
 
 /** A time of day, HH:MM on a quarter hour (reminders). */
 export const quarterHourInput = <R extends boolean = false>(opts: InputOptions<R>) =>

@@ -388,7 +388,8 @@ describe("round trip", () => {
     expect(lead).toMatchObject({
       id: created.id,
       title: "Round Trip Ltd",
-      description: "Firstname: Rita\nEmail: rita@roundtrip.example",
+      contactFields: { Firstname: "Rita", Email: "rita@roundtrip.example" },
+      contact: expect.objectContaining({ firstName: "Rita", email: "rita@roundtrip.example" }),
       step: "In-touch",
       amount: 2000,
       probability: 40,

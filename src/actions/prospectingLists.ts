@@ -346,6 +346,7 @@ const createLeadFromProspect = endpoint({
     "Turn a prospect into a lead (its values fill the lead's title and description) and link the new lead to the prospect.",
   method: "POST",
   path: "/spreadsheets/{prospectingListId}/rows/{prospectId}/create_lead",
+  returns: "lead",
   params: {
     prospectingListId: inPath(prospectingListId),
     prospectId: inPath(prospectId),

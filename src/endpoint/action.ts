@@ -7,11 +7,21 @@ import { type ActionDefinition, action } from "@prismatic-io/spectral";
 import { connect, type ProPipeLinesClient } from "../client";
 import { ApiError } from "../errors";
 import { connectionInput, type InputMap } from "../inputs";
+import { withContact } from "../leads/contact";
 import { checkAccess } from "./access";
+import { resolveRelativeDates } from "./dates";
 import { inBuildersWords } from "./hints";
 import { fetchAllPages } from "./paging";
 import { buildRequest, paramsOf, placeholders } from "./request";
 import type { EndpointSpec, Values } from "./spec";
+
+/** Leads in the answer gain `contactFields` and `contact`, at no extra request. */
+function withContacts(returns: EndpointSpec["returns"], data: unknown): unknown {
+  const lead = (item: unknown) => (item && typeof item === "object" ? withContact(item) : item);
+  if (returns === "lead") return lead(data);
+  if (returns === "leads" && Array.isArray(data)) return data.map(lead);
+  return data;
+}
 
 /** The request(s) of one step: the endpoint's own `run`, Fetch All paging, or one request. */
 async function send(spec: EndpointSpec, client: ProPipeLinesClient, values: Values) {
@@ -38,11 +48,12 @@ async function perform(
   values: Values,
 ): Promise<{ data: unknown; instanceState?: Record<string, unknown> }> {
   checkAccess(spec, values);
+  values = resolveRelativeDates(paramsOf(spec), values);
   spec.validate?.(values);
   const client = connect(values.connection, context);
   let data: unknown;
   try {
-    data = await send(spec, client, values);
+    data = withContacts(spec.returns, await send(spec, client, values));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const hint = spec.hints?.[error.status];

@@ -127,6 +127,8 @@ export interface EndpointSpec<P extends Params = Params> {
   pagination?: Pagination;
   /** Default: `list` when the example is an array and no hook reshapes the answer, else `json`. */
   answer?: Answer;
+  /** The data is a lead or a list of leads: each gains `contactFields` and `contact`. */
+  returns?: "lead" | "leads";
   /** Rules across inputs (throw `InputError`); runs before any request. */
   validate?(values: Values<P>): void;
   /** Composes request parts from several inputs (one-value conversions go on the param). */

@@ -169,6 +169,7 @@ const listLeads = endpoint({
     "List or search leads: by status, step, owner, tags, contact email, field, dates or last update. Fetch All pages through every match.",
   method: "GET",
   path: "/leads",
+  returns: "leads",
   params: leadFilters,
   validate: validateLeadFilters,
   pagination: {},
@@ -181,6 +182,7 @@ const listUnassignedLeads = endpoint({
   description: "List the leads that belong to nobody yet (the Unassigned leads tab).",
   method: "GET",
   path: "/leads/unassigned",
+  returns: "leads",
   pagination: {},
   example: leadListExample.map((lead) => ({ ...lead, user_id: null, status: "todo" })),
 });

@@ -12,6 +12,7 @@ const getLead = endpoint({
     "Get a lead by its ID, with its contact fields, owner, team, client folder and status.",
   method: "GET",
   path: "/leads/{leadId}",
+  returns: "lead",
   params: { leadId: inPath(leadId) },
   example: leadExample,
 });
@@ -22,6 +23,7 @@ const assignLead = endpoint({
   description: "Give a lead to a user; the user is notified by email if their preferences say so.",
   method: "POST",
   path: "/leads/{leadId}/assign",
+  returns: "lead",
   params: {
     leadId: inPath(leadId),
     user: inBody(
@@ -43,6 +45,7 @@ const addLeadToClientFolder = endpoint({
   description: "File a lead in an existing client folder.",
   method: "POST",
   path: "/leads/{leadId}/add_to_client",
+  returns: "lead",
   params: { leadId: inPath(leadId), clientFolderId: inBody(clientFolderId, { name: "client_id" }) },
   example: { ...leadExample, client_folder_id: 12, client_folder_name: "Blue Corp" },
 });

@@ -3,12 +3,12 @@ import { endpoint, inBody, inPath, local, resource, type Values } from "../../en
 import { InputError } from "../../errors";
 import {
   choiceInput,
+  contactFieldsInput,
   dateInput,
   dateTimeInput,
   decimalInput,
   idInput,
   integerInput,
-  keyValueInput,
   LEAD_STATUSES,
   leadId,
   listInput,
@@ -18,6 +18,7 @@ import {
   userInput,
   yesNoInput,
 } from "../../inputs";
+import { composeDescription } from "../../leads/description";
 import { isEmpty } from "../../validate";
 import { createdLeadExample, leadExample } from "./examples";
 
@@ -38,20 +39,6 @@ const createdAt = dateTimeInput({
 // ---------------------------------------------------------------------------------------------
 // Create Lead
 
-type Pairs = Array<[string, string]>;
-
-/**
- * The description the API parses: one `Field: value` line per contact field, then the free
- * text below a `---` separator (the layout of the document's examples).
- */
-export function composeDescription(fields: Pairs | undefined, text: string | undefined): string {
-  const lines = (fields ?? []).map(
-    ([key, value]) => `${key}: ${value.replace(/\s*\r?\n\s*/g, " ").trim()}`,
-  );
-  if (lines.length === 0) return text ?? "";
-  return text?.trim() ? `${lines.join("\n")}\n---\n${text}` : lines.join("\n");
-}
-
 const createParams = {
   title: inBody(
     textInput({
@@ -71,7 +58,7 @@ const createParams = {
     }),
   ),
   contactFields: local(
-    keyValueInput({
+    contactFieldsInput({
       label: "Contact Fields",
       example: "Firstname: John",
       comments:
@@ -99,14 +86,6 @@ function validateCreate(values: Values<typeof createParams>): void {
       "is required by the API: enter a description, or fill Contact Fields to build one.",
     );
   }
-  for (const [key] of fields ?? []) {
-    if (/[:\r\n]/.test(key)) {
-      throw new InputError(
-        "Contact Fields",
-        `the field name "${key}" cannot contain ":" or a line break (the API reads "Name: value" lines).`,
-      );
-    }
-  }
 }
 
 const createLead = endpoint({
@@ -116,6 +95,7 @@ const createLead = endpoint({
     "Create a lead from a title and a description, or from contact fields (Firstname, Email, Phone, …) mapped from a previous step; optionally tagged, assigned and back-dated.",
   method: "POST",
   path: "/leads",
+  returns: "lead",
   params: createParams,
   validate: validateCreate,
   sample: { description: "Met John at the trade show; wants a quote." },
@@ -305,6 +285,7 @@ const updateLead = endpoint({
     "Change a lead: status (with its reminder), pipeline step, amount and probability, owner, tags, title or description. Only the filled inputs are changed.",
   method: "PUT",
   path: "/leads/{leadId}",
+  returns: "lead",
   params: updateLeadParams,
   validate: validateUpdate,
   sample: { amount: "1562.89" },
