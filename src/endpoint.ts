@@ -17,6 +17,7 @@ import {
   type ApiRequest,
   type ApiResponse,
   connect,
+  type Expect,
   type HttpMethod,
   type ProPipeLinesClient,
 } from "./client";
@@ -64,6 +65,8 @@ export interface EndpointSpec {
    * (`distinct`: see `PageOptions`).
    */
   pagination?: { maxPageSize: number; distinct?: boolean };
+  /** What the answer holds (default: "list" for paginated endpoints, else "json"). */
+  expect?: Expect;
   /** Shapes the returned data (default: the response body). */
   result?: (response: ApiResponse, values: Values) => unknown;
   /** For actions that make several requests (batches, fan-out); replaces the single send. */
@@ -99,6 +102,7 @@ export function buildRequest(spec: EndpointSpec, values: Values): ApiRequest {
     method: spec.method,
     path: spec.path,
     acceptStatuses: spec.acceptStatuses,
+    expect: spec.expect ?? (spec.pagination ? "list" : undefined),
   };
   for (const [key, param] of Object.entries(spec.params ?? {})) {
     const value = values[key];
@@ -120,7 +124,10 @@ async function perform(
   spec.validate?.(values);
   const request = buildRequest(spec, values);
   request.debug = values.debugRequest === true;
-  const client = connect(values.connection as Connection, context);
+  const client = connect(values.connection as Connection, {
+    logger: context.logger,
+    state: context.instanceState,
+  });
   let data: unknown;
   try {
     data = await send(spec, client, request, values);

@@ -90,6 +90,7 @@ const logOut: EndpointSpec = {
   path: "/auth/logout",
   // The API answers with no body: 200 when the token was invalidated, 304 when nothing was done.
   acceptStatuses: [304],
+  expect: "empty",
   result: (response: ApiResponse) => ({ loggedOut: response.status === 200 }),
   example: { loggedOut: true },
 };

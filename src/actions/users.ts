@@ -234,6 +234,7 @@ const sendActivationEmail: EndpointSpec = {
   path: "/users/{id}/send_activation_email",
   params: { userId: inPath(userId, "id") },
   acceptStatuses: [304],
+  expect: "empty",
   result: activationResult,
   example: { sent: true, alreadyActivated: false },
 };

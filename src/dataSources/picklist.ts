@@ -75,7 +75,12 @@ async function fetchItems<T>(
   context: { logger?: { info: (...args: unknown[]) => void } },
 ): Promise<T[]> {
   const client = connect(values.connection as Connection, context);
-  const request: ApiRequest = { method: "GET", path: spec.path, query: spec.query?.(values) };
+  const request: ApiRequest = {
+    method: "GET",
+    path: spec.path,
+    query: spec.query?.(values),
+    expect: "list",
+  };
   if (spec.paging) {
     const { pageSize, max } = spec.paging;
     const { items } = await fetchPages<T>(client, request, { pageSize, max: max(values) });
