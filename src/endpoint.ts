@@ -62,9 +62,9 @@ export interface EndpointSpec {
   prepare?: (request: ApiRequest, values: Values) => ApiRequest;
   /**
    * Adds Fetch All / Maximum Records: pages with `limit`/`offset` up to `maxPageSize`
-   * (`distinct`: see `PageOptions`).
+   * (`adaptive`: see `PageOptions`, used when Page Size is left empty).
    */
-  pagination?: { maxPageSize: number; distinct?: boolean };
+  pagination?: { maxPageSize: number; adaptive?: boolean };
   /** What the answer holds (default: "list" for paginated endpoints, else "json"). */
   expect?: Expect;
   /** Shapes the returned data (default: the response body). */
@@ -148,11 +148,11 @@ async function send(
 ): Promise<unknown> {
   if (spec.run) return spec.run(client, request, values);
   if (spec.pagination && values.fetchAll === true) {
-    const pageSize = (request.query?.limit as number | undefined) ?? spec.pagination.maxPageSize;
+    const asked = request.query?.limit as number | undefined;
     const { items } = await fetchPages(client, request, {
-      pageSize,
+      pageSize: asked ?? spec.pagination.maxPageSize,
+      adaptive: spec.pagination.adaptive === true && asked === undefined,
       max: values.maxRecords as number,
-      distinct: spec.pagination.distinct,
     });
     return items;
   }

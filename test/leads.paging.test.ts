@@ -1,7 +1,7 @@
 /** Fetch All of List Leads and List Lead Action Histories: request counts, offsets, caps. */
 import { describe, expect, it } from "vitest";
 import { recordHistory } from "./emulator/resources/leads/histories";
-import { dataRunner, pages, useEmulator } from "./helpers";
+import { dataRunner, errorOf, pages, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
@@ -27,31 +27,28 @@ describe("List Leads, Fetch All", () => {
     expect(data.map((l) => l.id)).toEqual(seeded.map((l) => l.id));
   });
 
-  it("with Maximum Records 120: 2 requests (100 + 20), 120 leads", async () => {
+  it("with Maximum Records 120 of 250: fails saying how many match, after 2 requests (100 + 21)", async () => {
     emu.store.seedLeads(250, { tags: ["cap120"] });
-    const data = (await run("listLeads", {
-      tags: "cap120",
-      limit: "100",
-      fetchAll: "true",
-      maxRecords: "120",
-    })) as unknown[];
+    const error = await errorOf(
+      run("listLeads", { tags: "cap120", limit: "100", fetchAll: "true", maxRecords: "120" }),
+    );
+    expect(error).toMatchObject({ name: "LimitError", input: "Maximum Records", matched: 250 });
+    expect(error.message).toMatch(/^Maximum Records: 250 records match, more than 120/);
+    expect(error.message).toContain("Raise Maximum Records or narrow the filters");
+    // One record more than Maximum Records proves the overflow.
     expect(pages(emu, "/leads")).toEqual([
       { limit: "100", offset: "0" },
-      { limit: "20", offset: "100" },
+      { limit: "21", offset: "100" },
     ]);
-    expect(data).toHaveLength(120);
   });
 
-  it("stops on the X-TOTAL-COUNT total without an extra empty request", async () => {
+  it("without a Page Size: large pages, 200 leads in one request ending on X-TOTAL-COUNT", async () => {
     emu.store.seedLeads(200, { tags: ["exact200"] });
     const data = (await run("listLeads", {
       tags: "exact200",
       fetchAll: "true",
     })) as unknown[];
-    expect(pages(emu, "/leads")).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "100", offset: "100" },
-    ]);
+    expect(pages(emu, "/leads")).toEqual([{ limit: "1000", offset: "0" }]);
     expect(data).toHaveLength(200);
   });
 

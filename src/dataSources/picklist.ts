@@ -35,7 +35,7 @@ export interface PicklistSpec<T> {
   /** Query parameters for these input values; empty ones are not sent. */
   query?: (values: Values) => Record<string, QueryValue>;
   /** For endpoints that page with limit/offset: page size, and the bound on the items fetched. */
-  paging?: { pageSize: number; max: (values: Values) => number };
+  paging?: { pageSize: number; adaptive?: boolean; max: (values: Values) => number };
   /** Whether an item belongs in the list (e.g. leave out disabled users). */
   keep?: (item: T, values: Values) => boolean;
   /** The value picked; by default the item's id as a string. */
@@ -82,8 +82,13 @@ async function fetchItems<T>(
     expect: "list",
   };
   if (spec.paging) {
-    const { pageSize, max } = spec.paging;
-    const { items } = await fetchPages<T>(client, request, { pageSize, max: max(values) });
+    const { pageSize, adaptive, max } = spec.paging;
+    const { items } = await fetchPages<T>(client, request, {
+      pageSize,
+      adaptive,
+      max: max(values),
+      onOverflow: "truncate",
+    });
     return items;
   }
   const response = await client.request<T[]>(request);

@@ -125,7 +125,7 @@ export const newOrUpdatedLeads = pollingTrigger({
         path: "/leads",
         query: { ...query, updated_after: from.watermark, order: "last_update", direction: "asc" },
       },
-      { pageSize: PAGE_SIZE, max: params.maxLeads ?? 500 },
+      { pageSize: PAGE_SIZE, max: params.maxLeads ?? 500, onOverflow: "truncate" },
     );
     const since = time(from.watermark);
     const seen = new Set(from.deliveredIds);

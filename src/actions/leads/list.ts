@@ -196,7 +196,7 @@ const listLeads: EndpointSpec = {
   params: leadFilters,
   validate: validateLeadFilters,
   prepare: dropFalseToggles,
-  pagination: { maxPageSize: 100 },
+  pagination: { maxPageSize: 100, adaptive: true },
   example: leadListExample,
 };
 
@@ -316,7 +316,7 @@ const listLeadActionHistories: EndpointSpec = {
   },
   validate: validateHistoryFilters,
   // The document lists no `offset` here: Fetch All stops if a page only repeats earlier entries.
-  pagination: { maxPageSize: 100, distinct: true },
+  pagination: { maxPageSize: 100 },
   example: actionHistoriesExample,
 };
 
