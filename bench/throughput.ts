@@ -80,6 +80,8 @@ export async function throughputBench(): Promise<void> {
   const emu = await new Emulator({ dailyQuota: 1_000_000 }).start();
   try {
     const title = `3. Fetch all ${LEADS.toLocaleString("en-US")} leads, page size ${PAGE} (median of ${ROUNDS} rounds)`;
+    // Exactly LEADS leads: Fetch All fails rather than return a cut list when more match.
+    emu.store.leads.clear();
     emu.store.seedLeads(LEADS);
     const action: Run[] = [];
     const plain: Run[] = [];

@@ -2,14 +2,18 @@ import { InputError } from "./errors";
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * Turns the connection's *Account* value into the API base URL.
  *
- * Accepted: a slug (`acme`), or the account address (`https://acme.propipelines.com`, with or
- * without a trailing `/` or `/api/v2`). Plain `http://` is accepted only on this machine
- * (`127.0.0.1` / `localhost`) so the local emulator works. Anything else is refused before a
- * request is made, so the API key is never sent to a host that is not a Pro Pipe Lines account.
+ * Accepted, in any letter case: a slug (`acme`), a host (`acme.propipelines.com`) or an address
+ * (`https://acme.propipelines.com`), with anything after the host (a trailing `/`, `/api/v2`, or
+ * the page the browser showed) ignored. The host must be `SLUG.propipelines.com` over https;
+ * plain `http://` is accepted only on this machine (`127.0.0.1` / `localhost`) so the local
+ * emulator works. Anything else is refused before a request is made, so credentials never go
+ * to a host that is not a Pro Pipe Lines account. Messages never quote the whole value (it may
+ * be a credential pasted in the wrong field); readConnection also redacts them.
  */
 export function apiBaseUrl(account: unknown): string {
   const value = typeof account === "string" ? account.trim() : "";
@@ -20,19 +24,12 @@ export function apiBaseUrl(account: unknown): string {
 
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(HAS_SCHEME.test(value) ? value : `https://${value}`);
   } catch {
-    throw new InputError("Account", `"${value}" is neither a slug nor an address: ${fix}`);
+    throw new InputError("Account", `the value is neither a slug nor an address: ${fix}`);
   }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new InputError(
-      "Account",
-      `the address may not carry credentials, a query or a fragment: ${fix}`,
-    );
-  }
-  const path = url.pathname.replace(/\/+$/, "");
-  if (path !== "" && path !== "/api/v2") {
-    throw new InputError("Account", `the address may not have the path "${url.pathname}": ${fix}`);
+  if (url.username || url.password) {
+    throw new InputError("Account", `the address may not carry a user name or password: ${fix}`);
   }
 
   if (LOOPBACK_HOSTS.has(url.hostname) && (url.protocol === "http:" || url.protocol === "https:")) {
@@ -41,15 +38,17 @@ export function apiBaseUrl(account: unknown): string {
   const [slug, ...rest] = url.hostname.split(".");
   const isAccountHost = rest.join(".") === "propipelines.com" && SLUG.test(slug ?? "");
   if (!isAccountHost) {
+    // A host is quoted to help; a value without a dot is more likely a pasted secret.
+    const shown = url.hostname.includes(".") ? `"${url.hostname}"` : "the value";
     throw new InputError(
       "Account",
-      `"${url.hostname}" is not a Pro Pipe Lines account address (SLUG.propipelines.com): ${fix}`,
+      `${shown} is not a Pro Pipe Lines account address (SLUG.propipelines.com): ${fix}`,
     );
   }
   if (url.protocol !== "https:") {
     throw new InputError(
       "Account",
-      `the address must use https:// (the API key would travel in clear): ${fix}`,
+      `the address must use https:// (credentials would travel in clear): ${fix}`,
     );
   }
   if (url.port) {

@@ -1,36 +1,21 @@
 /**
- * How requests authenticate, for both connections.
+ * The connection's credentials: reading and checking them, exchanging them for a user token,
+ * and telling from a 401 whether a new token can help or the credentials themselves are wrong.
  *
- * - API Key: `X-API-KEY` on every request. With *Act as user* set, the key is exchanged once
- *   for that user's token (`GET /auth/log_as`) and requests carry `X-USER-TOKEN`.
- * - User Login: email and password are exchanged once for a token (`GET /auth/login`, Basic auth).
- *
- * Where the token cache lives (tokens are valid 30 days, each fetch spends one of the
- * account's 2000 daily requests):
- * 1. `instanceState` — spectral hands every action its instance's persisted state and keeps
- *    what the action returns. The token is stored there under a hash of the connection (never
- *    the API key or password themselves), so one fetch serves every later step and execution.
- * 2. A per-process memory cache under the same hash — data sources and polling triggers get no
- *    `instanceState`, and steps in one execution share the process.
- * On a 401 that rejects the token (expired, logged out), the token is fetched again once.
+ * - API Key: `X-API-KEY` on every request. With *Act as user* set, the key is exchanged for that
+ *   user's token (`GET /auth/log_as`) and requests carry `X-USER-TOKEN`.
+ * - User Login: email and password are exchanged for a token (`GET /auth/login`, Basic auth).
+ * Where tokens are kept, and how concurrent steps share one fetch: session.ts. The request is
+ * sent by the function the client hands over (`Send`), so this module does not import the client.
  */
-import { createHash } from "node:crypto";
 import type { Connection } from "@prismatic-io/spectral";
 import { apiBaseUrl } from "./account";
-import type { ProPipeLinesClient } from "./client";
-import { type ApiError, InputError } from "./errors";
+import { ApiError, InputError } from "./errors";
+import type { ApiRequest, ApiResponse } from "./http/request";
+import { Redactor } from "./secrets";
 
 export const API_KEY_CONNECTION = "apiKey";
 export const USER_LOGIN_CONNECTION = "userLogin";
-
-/** Tokens live 30 days; renew a day early. */
-const TOKEN_TTL_MS = 29 * 24 * 3600 * 1000;
-const STATE_KEY = "propipelinesTokens";
-
-interface CachedToken {
-  token: string;
-  expiresAt: number;
-}
 
 export type ConnectionSettings =
   | { kind: "apiKey"; baseUrl: string; apiKey: string; actAsUser?: string }
@@ -45,21 +30,33 @@ function field(connection: Connection, name: string): string {
       : String(value);
 }
 
+/** The Account's base URL; its error never quotes a credential of the connection. */
+function baseUrlOf(connection: Connection, secrets: Redactor): string {
+  try {
+    return apiBaseUrl(connection.fields.account);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const problem = error.message.slice(`${error.input}: `.length);
+    throw new InputError(error.input, secrets.redact(problem));
+  }
+}
+
 /** Reads and checks a connection's fields (connection inputs have no `clean`, so it happens here). */
 export function readConnection(connection: Connection | undefined): ConnectionSettings {
   if (!connection || typeof connection !== "object" || !connection.fields) {
     throw new InputError("Connection", "no Pro Pipe Lines connection is configured for this step.");
   }
-  const baseUrl = apiBaseUrl(connection.fields.account);
   if (connection.key === USER_LOGIN_CONNECTION) {
     const email = field(connection, "email");
     const password =
       typeof connection.fields.password === "string" ? connection.fields.password : "";
+    const baseUrl = baseUrlOf(connection, new Redactor().add(password));
     if (!email) throw new InputError("Email", "enter the email address the user logs in with.");
     if (!password) throw new InputError("Password", "enter the user's password.");
     return { kind: "userLogin", baseUrl, email, password };
   }
   const apiKey = field(connection, "apiKey");
+  const baseUrl = baseUrlOf(connection, new Redactor().add(apiKey));
   if (!apiKey) {
     throw new InputError("API Key", "enter an API key generated in the account's admin section.");
   }
@@ -73,105 +70,103 @@ export function usesUserToken(connection: unknown): boolean {
   return settings.kind === "userLogin" || Boolean(settings.actAsUser);
 }
 
-/** A 401 that a new token can cure (not "USER token not allowed here" or "not privileged"). */
-export function isTokenRejection(error: ApiError): boolean {
-  if (error.status !== 401) return false;
-  return !/USER token|privilege|login or password/i.test(error.apiMessage);
+/** The `Authorization` value of HTTP Basic auth. */
+const basicAuthValue = (email: string, password: string): string =>
+  `Basic ${Buffer.from(`${email}:${password}`, "utf8").toString("base64")}`;
+
+/** Every value of the connection that is a secret, in the forms it is sent. */
+export function secretsOf(settings: ConnectionSettings): string[] {
+  if (settings.kind === "apiKey") return [settings.apiKey];
+  const { email, password } = settings;
+  return [password, `${email}:${password}`, basicAuthValue(email, password)];
 }
 
-const memoryCache = new Map<string, CachedToken>();
+/** Sends a request with the given auth headers (the client's `send`). */
+type Send = <T>(request: ApiRequest, auth: Record<string, string>) => Promise<ApiResponse<T>>;
 
-/** Empties this process's token cache (as a new process starts); tokens in instanceState stay. */
-export function clearMemoryTokenCache(): void {
-  memoryCache.clear();
+export interface UserToken {
+  token: string;
+  /** The `is_admin` flag of the login / log_as answer. */
+  isAdmin?: boolean;
 }
 
-export class AuthSession {
-  private readonly cacheKey: string | undefined;
-  private stateChanged = false;
-  /** Token fetches made by this session (log_as or login). */
-  tokenFetches = 0;
-
-  constructor(
-    readonly settings: ConnectionSettings,
-    private readonly state: Record<string, unknown> = {},
-  ) {
-    const s = settings;
-    const identity =
-      s.kind === "userLogin"
-        ? `login\n${s.baseUrl}\n${s.email}\n${s.password}`
-        : s.actAsUser
-          ? `log_as\n${s.baseUrl}\n${s.apiKey}\n${s.actAsUser}`
-          : undefined;
-    this.cacheKey = identity
-      ? createHash("sha256").update(identity).digest("hex").slice(0, 32)
-      : undefined;
-  }
-
-  /** Whether requests use a token that can be fetched again. */
-  get canRefresh(): boolean {
-    return this.cacheKey !== undefined;
-  }
-
-  /** Headers for the next request; fetches the token when none is cached or `refresh` is set. */
-  async authHeaders(
-    client: ProPipeLinesClient,
-    opts: { refresh?: boolean } = {},
-  ): Promise<Record<string, string>> {
-    const s = this.settings;
-    if (s.kind === "apiKey" && !s.actAsUser) return { "X-API-KEY": s.apiKey };
-    const cached = opts.refresh ? undefined : this.cached();
-    const token = cached ?? (await this.fetchToken(client));
-    return { "X-USER-TOKEN": token };
-  }
-
-  /** The instanceState to hand back to Prismatic, when this session stored a new token. */
-  stateUpdate(): Record<string, unknown> | undefined {
-    return this.stateChanged ? this.state : undefined;
-  }
-
-  private tokens(): Record<string, CachedToken> {
-    const stored = this.state[STATE_KEY];
-    return stored && typeof stored === "object" ? (stored as Record<string, CachedToken>) : {};
-  }
-
-  private cached(): string | undefined {
-    if (!this.cacheKey) return undefined;
-    const now = Date.now();
-    for (const entry of [this.tokens()[this.cacheKey], memoryCache.get(this.cacheKey)]) {
-      if (entry && typeof entry.token === "string" && entry.expiresAt > now) return entry.token;
-    }
-    return undefined;
-  }
-
-  private async fetchToken(client: ProPipeLinesClient): Promise<string> {
-    const s = this.settings;
-    this.tokenFetches += 1;
-    const response =
-      s.kind === "userLogin"
-        ? await client.send<{ token?: string }>(
-            { method: "GET", path: "/auth/login" },
-            {
-              Authorization: `Basic ${Buffer.from(`${s.email}:${s.password}`).toString("base64")}`,
-            },
-          )
-        : await client.send<{ token?: string }>(
-            { method: "GET", path: "/auth/log_as", query: { user_id: s.actAsUser } },
-            { "X-API-KEY": s.apiKey },
-          );
-    const token = response.data?.token;
-    if (typeof token !== "string" || !token) {
-      throw new InputError(
-        "Connection",
-        "Pro Pipe Lines did not return a user token for this connection.",
+/** Exchanges the connection's credentials for a user token: one request. */
+export async function fetchUserToken(settings: ConnectionSettings, send: Send): Promise<UserToken> {
+  let response: ApiResponse<{ token?: unknown; is_admin?: unknown }>;
+  if (settings.kind === "userLogin") {
+    response = await send(
+      { method: "GET", path: "/auth/login" },
+      { Authorization: basicAuthValue(settings.email, settings.password) },
+    );
+  } else {
+    try {
+      response = await send(
+        { method: "GET", path: "/auth/log_as", query: { user_id: settings.actAsUser } },
+        { "X-API-KEY": settings.apiKey },
       );
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        throw new ApiError(
+          error,
+          "Check the connection's Act as User: it must be the id or email of an enabled user of the account.",
+        );
+      }
+      throw error;
     }
-    const entry = { token, expiresAt: Date.now() + TOKEN_TTL_MS };
-    if (this.cacheKey) {
-      memoryCache.set(this.cacheKey, entry);
-      this.state[STATE_KEY] = { ...this.tokens(), [this.cacheKey]: entry };
-      this.stateChanged = true;
-    }
-    return token;
   }
+  const { token, is_admin } = response.data ?? {};
+  if (typeof token !== "string" || !token) {
+    throw new InputError(
+      "Connection",
+      "Pro Pipe Lines did not return a user token for this connection.",
+    );
+  }
+  return { token, isAdmin: typeof is_admin === "boolean" ? is_admin : undefined };
+}
+
+interface Rejection {
+  status: number;
+  type?: string;
+  apiMessage: string;
+}
+
+/** 401 types a new token cures (the live API's; see the live-API facts). */
+const RENEWABLE_TYPES = new Set(["unauthorized_invalid_token", "unauthorized_disabled_token"]);
+/** 401 types about the action, not the credentials. */
+const NOT_CREDENTIAL_TYPES = new Set([
+  "not_api_key",
+  "unauthorized_user_token_not_allowed",
+  "unauthorized_not_admin",
+]);
+/** Messages of 401s about the action (used only when the answer has no `type`). */
+const NOT_CREDENTIAL_MESSAGE = /USER token|privilege/i;
+
+/** A 401 that a new user token can cure. Decided on `type`; on the message only without one. */
+export function isRenewableRejection(error: Rejection): boolean {
+  if (error.status !== 401) return false;
+  if (error.type) return RENEWABLE_TYPES.has(error.type);
+  return (
+    !NOT_CREDENTIAL_MESSAGE.test(error.apiMessage) && !/login or password/i.test(error.apiMessage)
+  );
+}
+
+/** A 401 refusing the connection's credentials or account (not "this action needs the API key"). */
+export function isCredentialRejection(error: Rejection): boolean {
+  if (error.status !== 401) return false;
+  if (error.type) return !NOT_CREDENTIAL_TYPES.has(error.type);
+  return !NOT_CREDENTIAL_MESSAGE.test(error.apiMessage);
+}
+
+/** What to check when the credentials are refused, in the connection's own words. */
+export function credentialHint(settings: ConnectionSettings, type?: string): string {
+  const unknownAccount = "Pro Pipe Lines answers an unknown account exactly like wrong credentials";
+  const disabled =
+    type === "unauthorized_disabled_token" ? "The user or its token is disabled. " : "";
+  if (settings.kind === "userLogin") {
+    return `${disabled}Check the connection's Account, Email and Password: ${unknownAccount}. The user may also be disabled, or the password changed.`;
+  }
+  if (settings.actAsUser) {
+    return `${disabled}Check the connection's Account, API Key and Act as User: ${unknownAccount}. The key may have been deleted or regenerated, or the user disabled.`;
+  }
+  return `${disabled}Check the connection's Account and API Key: ${unknownAccount}. The key may also have been deleted or regenerated.`;
 }

@@ -1,6 +1,7 @@
 /**
  * The two ways to connect, as the API document describes them. Both are checked by
  * `readConnection` (auth.ts) before any request, since connection inputs have no `clean`.
+ * Secrets are write-only: Prismatic never shows them back once saved.
  */
 import { connection } from "@prismatic-io/spectral";
 import { API_KEY_CONNECTION, USER_LOGIN_CONNECTION } from "./auth";
@@ -12,7 +13,7 @@ const account = {
   placeholder: "acme",
   example: "https://acme.propipelines.com",
   comments:
-    "Your account's slug (acme) or its address (https://acme.propipelines.com), as in the browser when you use Pro Pipe Lines.",
+    "Your account's slug (acme), host (acme.propipelines.com) or address as the browser shows it when you use Pro Pipe Lines (anything after the host is ignored).",
 } as const;
 
 export const apiKeyConnection = connection({
@@ -28,6 +29,7 @@ export const apiKeyConnection = connection({
       label: "API Key",
       type: "password",
       required: true,
+      writeOnly: true,
       comments: "An API key from the account's admin section. Treat it like an admin password.",
     },
     actAsUser: {
@@ -61,6 +63,7 @@ export const userLoginConnection = connection({
       label: "Password",
       type: "password",
       required: true,
+      writeOnly: true,
       comments:
         "The user's password. It is sent only to the account, once, to obtain a login token.",
     },

@@ -5,6 +5,9 @@ import { dataSources } from "./dataSources";
 import { toFriendlyError } from "./errors";
 import { triggers } from "./triggers";
 
+/** Time limits and retries of the transport; see src/http/settings.ts (tests shorten them). */
+export { transportSettings } from "./client";
+
 export default component({
   key: "propipelines",
   public: false,

@@ -1,8 +1,9 @@
 /**
  * The foundation through the harness on the built component: connections, token caching,
- * retries, error mapping and secret hygiene.
+ * retries, error mapping and secret hygiene. Retries wait 1 ms (the bundle's transportSettings).
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { useFastTransport } from "./bundle";
 import { HttpError } from "./emulator";
 import {
   actionError,
@@ -12,12 +13,14 @@ import {
   errorRunner,
   harness,
   loginConnection,
+  onlyRequest,
   serialize,
   USER_PASSWORD,
   useEmulator,
 } from "./helpers";
 
 const emu = useEmulator();
+useFastTransport();
 
 const run = actionRunner(emu);
 const errorFrom = errorRunner(emu);
@@ -44,6 +47,12 @@ describe("Test Connection", () => {
   it("accepts the account with a trailing /api/v2", async () => {
     await run("testConnection", {}, apiKeyConnection(emu, { account: `${emu.account}/api/v2/` }));
     expect(emu.requests("GET", "/ping")).toHaveLength(1);
+  });
+
+  it("accepts the account in any letter case, with a page's path after the host", async () => {
+    const account = `${emu.account.replace("http://127.0.0.1", "HTTP://LOCALHOST")}/Leads/8113?x=1`;
+    await run("testConnection", {}, apiKeyConnection(emu, { account }));
+    expect(onlyRequest(emu, "GET", "/ping").query).toEqual({});
   });
 });
 
@@ -123,7 +132,7 @@ describe("Account validation", () => {
     "http://acme.propipelines.com",
     "https://acme.propipelines.com.attacker.example",
     "https://user:pass@acme.propipelines.com",
-    "https://acme.propipelines.com/other/path",
+    "acme.propipelines.com:8443",
     "ftp://127.0.0.1",
     "",
   ];
@@ -146,10 +155,10 @@ describe("API errors", () => {
       connection: apiKeyConnection(emu, { apiKey: "not-a-key" }),
     });
     expect(error.message).toContain("401");
-    expect(error.message).toContain("Unauthorized: api key invalid");
-    expect(error.message).toContain("Check the connection");
+    expect(error.message).toContain("Unauthorized: invalid api_key");
+    expect(error.message).toContain("Check the connection's Account and API Key");
     expect(error.status).toBe(401);
-    expect(error.type).toBe("unauthorized_invalid_api_key");
+    expect(error.type).toBe("unauthorized_invalid_token");
     expect(emu.log).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 /** Fetch All of List Leads and List Lead Action Histories: request counts, offsets, caps. */
 import { describe, expect, it } from "vitest";
 import { recordHistory } from "./emulator/resources/leads/histories";
-import { dataRunner, pages, useEmulator } from "./helpers";
+import { dataRunner, errorOf, pages, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
@@ -27,32 +27,58 @@ describe("List Leads, Fetch All", () => {
     expect(data.map((l) => l.id)).toEqual(seeded.map((l) => l.id));
   });
 
-  it("with Maximum Records 120: 2 requests (100 + 20), 120 leads", async () => {
+  it("with Maximum Records 120 of 250: fails saying how many match, after 2 requests (100 + 21)", async () => {
     emu.store.seedLeads(250, { tags: ["cap120"] });
-    const data = (await run("listLeads", {
-      tags: "cap120",
-      limit: "100",
-      fetchAll: "true",
-      maxRecords: "120",
-    })) as unknown[];
+    const error = await errorOf(
+      run("listLeads", { tags: "cap120", limit: "100", fetchAll: "true", maxRecords: "120" }),
+    );
+    expect(error).toMatchObject({ name: "LimitError", input: "Maximum Records", matched: 250 });
+    expect(error.message).toMatch(/^Maximum Records: 250 records match, more than 120/);
+    expect(error.message).toContain("Raise Maximum Records or narrow the filters");
+    // One record more than Maximum Records proves the overflow.
     expect(pages(emu, "/leads")).toEqual([
       { limit: "100", offset: "0" },
-      { limit: "20", offset: "100" },
+      { limit: "21", offset: "100" },
     ]);
-    expect(data).toHaveLength(120);
   });
 
-  it("stops on the X-TOTAL-COUNT total without an extra empty request", async () => {
-    emu.store.seedLeads(200, { tags: ["exact200"] });
+  it("without a Page Size: large pages, 200 leads in one request ending on X-TOTAL-COUNT", async () => {
+    emu.settings.limitCaps["/leads"] = null;
+    try {
+      emu.store.seedLeads(200, { tags: ["exact200"] });
+      const data = (await run("listLeads", { tags: "exact200", fetchAll: "true" })) as unknown[];
+      expect(pages(emu, "/leads")).toEqual([{ limit: "1000", offset: "0" }]);
+      expect(data).toHaveLength(200);
+    } finally {
+      emu.settings.limitCaps["/leads"] = 100;
+    }
+  });
+
+  it("without a Page Size, on an account that silently caps pages at 100: no record lost", async () => {
+    const seeded = emu.store.seedLeads(250, { tags: ["capped250"] });
     const data = (await run("listLeads", {
-      tags: "exact200",
+      tags: "capped250",
       fetchAll: "true",
-    })) as unknown[];
-    expect(pages(emu, "/leads")).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "100", offset: "100" },
-    ]);
-    expect(data).toHaveLength(200);
+    })) as Array<{ id: number }>;
+    expect(pages(emu, "/leads").map((p) => p.offset)).toEqual(["0", "100", "200"]);
+    expect(new Set(data.map((l) => l.id))).toEqual(new Set(seeded.map((l) => l.id)));
+  });
+
+  it("without a Page Size, on an account that refuses large pages: one fallback to 100", async () => {
+    emu.settings.overCap = "refuse";
+    try {
+      emu.store.seedLeads(150, { tags: ["refused150"] });
+      const data = (await run("listLeads", { tags: "refused150", fetchAll: "true" })) as unknown[];
+      expect(pages(emu, "/leads")).toEqual([
+        { limit: "1000", offset: "0" },
+        { limit: "100", offset: "0" },
+        { limit: "100", offset: "100" },
+      ]);
+      expect(emu.log.map((r) => r.status)).toEqual([400, 200, 200]);
+      expect(data).toHaveLength(150);
+    } finally {
+      emu.settings.overCap = "truncate";
+    }
   });
 
   it("without Fetch All: one page as asked", async () => {

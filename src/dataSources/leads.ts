@@ -16,7 +16,7 @@ interface Lead {
   step: string | null;
 }
 
-/** Leads per request: the API's documented default page. */
+/** Leads per request where the account refuses larger pages (the API's documented default). */
 const PAGE_SIZE = 100;
 const DEFAULT_MAXIMUM = 300;
 
@@ -60,7 +60,7 @@ const selectLead = picklist({
       min: 1,
       max: 1000,
       default: String(DEFAULT_MAXIMUM),
-      comments: `List at most this many leads (${PAGE_SIZE} per request: the default ${DEFAULT_MAXIMUM} costs at most ${DEFAULT_MAXIMUM / PAGE_SIZE} requests of the daily quota).`,
+      comments: `List at most this many leads. The default ${DEFAULT_MAXIMUM} costs one request of the daily quota (${DEFAULT_MAXIMUM / PAGE_SIZE} where the account serves only ${PAGE_SIZE} leads per request).`,
     }),
   },
   query: (values) => ({
@@ -73,6 +73,7 @@ const selectLead = picklist({
   }),
   paging: {
     pageSize: PAGE_SIZE,
+    adaptive: true,
     max: (values) => values.maximum ?? DEFAULT_MAXIMUM,
   },
   itemLabel: leadLabel,

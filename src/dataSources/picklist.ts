@@ -40,7 +40,7 @@ export interface PicklistSpec<T, I extends InputsOf = Record<never, never>> {
   /** Query parameters for these input values; empty ones are not sent. */
   query?(values: ValuesOf<I>): Record<string, QueryValue>;
   /** For endpoints that page with limit/offset: page size, and the bound on the items fetched. */
-  paging?: { pageSize: number; max(values: ValuesOf<I>): number };
+  paging?: { pageSize: number; adaptive?: boolean; max(values: ValuesOf<I>): number };
   /** Whether an item belongs in the list (e.g. leave out disabled users). */
   keep?(item: T, values: ValuesOf<I>): boolean;
   /** The value picked; by default the item's id as a string. */
@@ -89,7 +89,8 @@ async function fetchItems(
   values: AnyValues,
   context: { logger?: { info: (...args: unknown[]) => void } },
 ): Promise<unknown[]> {
-  const client = connect(values.connection as Connection, context);
+  // Data sources get no instance state: the token cache is this process's memory.
+  const client = connect(values.connection as Connection, { logger: context.logger });
   const request: ApiRequest = {
     method: "GET",
     path: spec.path,
@@ -97,8 +98,13 @@ async function fetchItems(
     expect: "list",
   };
   if (spec.paging) {
-    const { pageSize, max } = spec.paging;
-    const { items } = await fetchPages(client, request, { pageSize, max: max(values) });
+    const { pageSize, adaptive, max } = spec.paging;
+    const { items } = await fetchPages(client, request, {
+      pageSize,
+      adaptive,
+      max: max(values),
+      onOverflow: "truncate",
+    });
     return items;
   }
   const response = await client.request<unknown[]>(request);

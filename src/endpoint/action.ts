@@ -50,7 +50,10 @@ async function perform(
   checkAccess(spec, values);
   values = resolveRelativeDates(paramsOf(spec), values);
   spec.validate?.(values);
-  const client = connect(values.connection, context);
+  const client = connect(values.connection, {
+    logger: context.logger,
+    state: context.instanceState,
+  });
   let data: unknown;
   try {
     data = withContacts(spec.returns, await send(spec, client, values));

@@ -78,8 +78,10 @@ export async function fetchAllPages(
 ): Promise<unknown[]> {
   const { items } = await fetchPages(client, request, {
     pageSize: values.limit ?? pagination.documentedMax ?? 100,
+    // Without a documented cap, Fetch All asks for large pages unless Page Size says otherwise.
+    adaptive: pagination.documentedMax === undefined && values.limit === undefined,
     max: values.maxRecords ?? 1000,
-    distinct: true,
+    onOverflow: values.whenMoreThanMaximum === "returnFirst" ? "truncate" : "fail",
   });
   return items;
 }

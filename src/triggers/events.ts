@@ -121,7 +121,11 @@ async function eventNames(
 
 /** The account's subscriptions that deliver to `url`. */
 async function subscriptionsOf(client: ProPipeLinesClient, url: string): Promise<Subscription[]> {
-  const { data } = await client.request<Subscription[]>({ method: "GET", path: "/webhooks" });
+  const { data } = await client.request<Subscription[]>({
+    method: "GET",
+    path: "/webhooks",
+    expect: "list",
+  });
   return (Array.isArray(data) ? data : []).filter(
     (s) => s.target_type === "url" && s.target === url,
   );

@@ -12,7 +12,8 @@
  *
  * The first poll (no state, no Start From) delivers nothing: it reads the most recently updated
  * leads (one request) and starts from their `updated_at`, so the account's history is not replayed.
- * An idle poll is one request.
+ * An idle poll is one request. With a user token (User Login, Act as User), the token is kept in
+ * the polling state too, so a poll in a fresh process does not log in again.
  */
 import { pollingTrigger } from "@prismatic-io/spectral";
 import { connect, type ProPipeLinesClient } from "../client";
@@ -84,12 +85,12 @@ function stateAfter(leads: LeadJson[], previous: PollState): PollState {
 
 /** First poll without Start From: start at the newest update (one request, nothing delivered). */
 async function baseline(client: ProPipeLinesClient, query: Record<string, unknown>) {
-  const { data } = await client.request<LeadJson[]>({
+  const { data: leads } = await client.request<LeadJson[]>({
     method: "GET",
     path: "/leads",
     query: { ...query, order: "last_update", direction: "desc", limit: 50 },
+    expect: "list",
   });
-  const leads = Array.isArray(data) ? data : [];
   const newest = leads[0]?.updated_at;
   if (!newest) return { watermark: EPOCH, deliveredIds: [] };
   const ids = leads.filter((l) => time(l.updated_at) === time(newest)).map((l) => l.id);
@@ -104,11 +105,13 @@ export const newOrUpdatedLeads = pollingTrigger({
   },
   inputs,
   perform: async (context, payload, params) => {
-    const client = connect(params.connection, context);
+    const saved = context.polling.getState();
+    const client = connect(params.connection, { logger: context.logger, state: saved });
     const query = { include_unassigned: params.includeUnassigned === false ? undefined : true };
-    const previous = readState(context.polling.getState());
+    const previous = readState(saved);
     if (!previous && !params.startFrom) {
-      context.polling.setState({ ...(await baseline(client, query)) });
+      const start = await baseline(client, query);
+      context.polling.setState({ ...start, ...client.session.stateSlice() });
       return {
         payload: { ...payload, body: { data: { created: [], updated: [] } } },
         polledNoChanges: true,
@@ -122,7 +125,7 @@ export const newOrUpdatedLeads = pollingTrigger({
         path: "/leads",
         query: { ...query, updated_after: from.watermark, order: "last_update", direction: "asc" },
       },
-      { pageSize: PAGE_SIZE, max: params.maxLeads ?? 500 },
+      { pageSize: PAGE_SIZE, max: params.maxLeads ?? 500, onOverflow: "truncate" },
     );
     const since = time(from.watermark);
     const seen = new Set(from.deliveredIds);
@@ -138,7 +141,10 @@ export const newOrUpdatedLeads = pollingTrigger({
       const isNew = c > since || (c === since && !seen.has(lead.id));
       (isNew ? created : updated).push(lead);
     }
-    context.polling.setState({ ...stateAfter([...fresh.values()], from) });
+    context.polling.setState({
+      ...stateAfter([...fresh.values()], from),
+      ...client.session.stateSlice(),
+    });
     return {
       payload: { ...payload, body: { data: { created, updated } } },
       polledNoChanges: fresh.size === 0,
