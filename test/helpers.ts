@@ -1,7 +1,7 @@
 /**
  * Shared test wiring: the built component under spectral's harness and connections to the
- * emulator (from ./harness), the emulator's lifecycle per test file, action runners, request-log
- * readers and secret-leak checks.
+ * emulator (from ./harness), the emulator's lifecycle per test file, action runners, the one
+ * assertion of what was sent (`expectSent`) and secret-leak checks.
  */
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { Emulator, type EmulatorOptions, type LoggedRequest } from "./emulator";
@@ -87,6 +87,49 @@ export const errorRunner = (emu: Emulator) => {
   return (key: string, params: Params = {}, connection?: unknown, context?: Context) =>
     errorOf(run(key, params, connection, context), `Action ${key}`);
 };
+
+/** A request a test expects the emulator to have received (see `expectSent`). */
+export interface ExpectedRequest {
+  method: string;
+  /** Relative to /api/v2, as sent (still percent-encoded). */
+  path: string;
+  /** Every query parameter, as received (strings): `{}` means none. */
+  query?: Record<string, string>;
+  /** The JSON body; `undefined` means no JSON body. */
+  body?: unknown;
+  /** The named headers only, names in lower case; `undefined` means the header was not sent. */
+  headers?: Record<string, unknown>;
+  /** The status the emulator answered (-1: it dropped the connection). */
+  status?: number;
+}
+
+const line = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+/**
+ * Asserts the requests the emulator received since its log was last cleared (`useEmulator`
+ * clears it before each test), in order: the count, and each one's method and path, always;
+ * its `query` and `body` exactly, the named `headers` and the `status`, when the expectation
+ * has that key. `expectSent(emu, [])` asserts that nothing was sent. Returns the requests.
+ */
+export function expectSent(emu: Emulator, expected: ExpectedRequest[]): LoggedRequest[] {
+  const sent = [...emu.log];
+  expect(sent.map(line), "requests sent (METHOD /path, in order)").toEqual(expected.map(line));
+  expected.forEach((want, i) => {
+    const got = sent[i] as LoggedRequest;
+    const which = `request ${i + 1} of ${sent.length}, ${line(got)}:`;
+    if ("query" in want) expect(got.query, `${which} query`).toEqual(want.query);
+    if ("body" in want) expect(got.body, `${which} body`).toEqual(want.body);
+    if ("headers" in want) {
+      const names = Object.keys(want.headers ?? {});
+      const upper = names.filter((name) => name !== name.toLowerCase());
+      if (upper.length) throw new Error(`expectSent: header names are lower case, not ${upper}`);
+      const picked = Object.fromEntries(names.map((name) => [name, got.headers[name]]));
+      expect(picked, `${which} headers`).toEqual(want.headers);
+    }
+    if ("status" in want) expect(got.status, `${which} status`).toBe(want.status);
+  });
+  return sent;
+}
 
 /** `METHOD /path` of every request the emulator received, in order. */
 export const calls = (emu: Emulator) => emu.log.map((r) => `${r.method} ${r.path}`);
