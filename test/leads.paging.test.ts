@@ -1,11 +1,14 @@
 /** Fetch All of List Leads and List Lead Action Histories: request counts, offsets, caps. */
 import { describe, expect, it } from "vitest";
 import { recordHistory } from "./emulator/resources/leads/histories";
-import { dataRunner, pages, useEmulator } from "./helpers";
+import { dataRunner, expectSent, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
 const run = dataRunner(emu);
+
+/** A GET of `path` with this query (strings, as sent). */
+const get = (path: string, query: Record<string, string>) => ({ method: "GET", path, query });
 
 describe("List Leads, Fetch All", () => {
   it("250 leads at page size 100: exactly 3 requests, 250 leads", async () => {
@@ -17,13 +20,12 @@ describe("List Leads, Fetch All", () => {
       limit: "100",
       fetchAll: "true",
     })) as Array<{ id: number }>;
-    expect(emu.log).toHaveLength(3);
-    expect(pages(emu, "/leads")).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "100", offset: "100" },
-      { limit: "100", offset: "200" },
+    const query = { tags: "bulk250", order: "id", direction: "asc", limit: "100" };
+    expectSent(emu, [
+      get("/leads", { ...query, offset: "0" }),
+      get("/leads", { ...query, offset: "100" }),
+      get("/leads", { ...query, offset: "200" }),
     ]);
-    expect(emu.log.every((r) => r.query.tags === "bulk250" && r.query.order === "id")).toBe(true);
     expect(data.map((l) => l.id)).toEqual(seeded.map((l) => l.id));
   });
 
@@ -35,9 +37,9 @@ describe("List Leads, Fetch All", () => {
       fetchAll: "true",
       maxRecords: "120",
     })) as unknown[];
-    expect(pages(emu, "/leads")).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "20", offset: "100" },
+    expectSent(emu, [
+      get("/leads", { tags: "cap120", limit: "100", offset: "0" }),
+      get("/leads", { tags: "cap120", limit: "20", offset: "100" }),
     ]);
     expect(data).toHaveLength(120);
   });
@@ -48,9 +50,9 @@ describe("List Leads, Fetch All", () => {
       tags: "exact200",
       fetchAll: "true",
     })) as unknown[];
-    expect(pages(emu, "/leads")).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "100", offset: "100" },
+    expectSent(emu, [
+      get("/leads", { tags: "exact200", limit: "100", offset: "0" }),
+      get("/leads", { tags: "exact200", limit: "100", offset: "100" }),
     ]);
     expect(data).toHaveLength(200);
   });
@@ -62,7 +64,7 @@ describe("List Leads, Fetch All", () => {
       limit: "10",
       offset: "5",
     })) as unknown[];
-    expect(pages(emu, "/leads")).toEqual([{ limit: "10", offset: "5" }]);
+    expectSent(emu, [get("/leads", { tags: "onepage", limit: "10", offset: "5" })]);
     expect(data).toHaveLength(10);
   });
 });
@@ -77,9 +79,10 @@ describe("List Lead Action Histories, Fetch All", () => {
       leadId: String(lead.id),
       fetchAll: "true",
     })) as Array<{ action_item: { id: number } }>;
-    expect(pages(emu, `/leads/${lead.id}/action_histories`)).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "100", offset: "100" },
+    const path = `/leads/${lead.id}/action_histories`;
+    expectSent(emu, [
+      get(path, { limit: "100", offset: "0" }),
+      get(path, { limit: "100", offset: "100" }),
     ]);
     expect(data.map((h) => h.action_item.id)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
   });
@@ -93,7 +96,11 @@ describe("List Lead Action Histories, Fetch All", () => {
       leadId: String(lead.id),
       fetchAll: "true",
     })) as Array<{ id: number }>;
-    expect(emu.log).toHaveLength(2);
+    const path = `/leads/${lead.id}/action_histories`;
+    expectSent(emu, [
+      get(path, { limit: "100", offset: "0" }),
+      get(path, { limit: "100", offset: "100" }),
+    ]);
     expect(data.map((h) => h.id)).toEqual(firstPage.map((h) => h.id));
   });
 });
