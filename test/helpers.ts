@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { Emulator, type EmulatorOptions, type LoggedRequest } from "./emulator";
+import type { MultipartPart } from "./emulator/http";
 import { apiKeyConnection, harness } from "./harness";
 
 export {
@@ -97,6 +98,8 @@ export interface ExpectedRequest {
   query?: Record<string, string>;
   /** The JSON body; `undefined` means no JSON body. */
   body?: unknown;
+  /** The parts of a multipart/form-data body (an upload); `[]` means none. */
+  parts?: MultipartPart[];
   /** The named headers only, names in lower case; `undefined` means the header was not sent. */
   headers?: Record<string, unknown>;
   /** The status the emulator answered (-1: it dropped the connection). */
@@ -108,8 +111,8 @@ const line = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 /**
  * Asserts the requests the emulator received since its log was last cleared (`useEmulator`
  * clears it before each test), in order: the count, and each one's method and path, always;
- * its `query` and `body` exactly, the named `headers` and the `status`, when the expectation
- * has that key. `expectSent(emu, [])` asserts that nothing was sent. Returns the requests.
+ * its `query`, `body` and `parts` exactly, the named `headers` and the `status`, when the
+ * expectation has that key. `expectSent(emu, [])` asserts that nothing was sent. Returns the requests.
  */
 export function expectSent(emu: Emulator, expected: ExpectedRequest[]): LoggedRequest[] {
   const sent = [...emu.log];
@@ -119,6 +122,7 @@ export function expectSent(emu: Emulator, expected: ExpectedRequest[]): LoggedRe
     const which = `request ${i + 1} of ${sent.length}, ${line(got)}:`;
     if ("query" in want) expect(got.query, `${which} query`).toEqual(want.query);
     if ("body" in want) expect(got.body, `${which} body`).toEqual(want.body);
+    if ("parts" in want) expect(got.parts, `${which} parts`).toEqual(want.parts);
     if ("headers" in want) {
       const names = Object.keys(want.headers ?? {});
       const upper = names.filter((name) => name !== name.toLowerCase());
