@@ -135,25 +135,6 @@ export function expectSent(emu: Emulator, expected: ExpectedRequest[]): LoggedRe
   return sent;
 }
 
-/** `METHOD /path` of every request the emulator received, in order. */
-export const calls = (emu: Emulator) => emu.log.map((r) => `${r.method} ${r.path}`);
-
-/**
- * The one request the emulator received. Without a method and path it checks that exactly one
- * was sent; with them, that the log is exactly that one `METHOD /path`.
- */
-export function onlyRequest(emu: Emulator): LoggedRequest;
-export function onlyRequest(emu: Emulator, method: string, path: string): LoggedRequest;
-export function onlyRequest(emu: Emulator, method?: string, path?: string): LoggedRequest {
-  if (method === undefined) expect(emu.log).toHaveLength(1);
-  else expect(calls(emu)).toEqual([`${method} ${path}`]);
-  return emu.log[0] as LoggedRequest;
-}
-
-/** `limit` and `offset` of each GET of `path` (a paged listing), in order. */
-export const pages = (emu: Emulator, path: string | RegExp) =>
-  emu.requests("GET", path).map((r) => ({ limit: r.query.limit, offset: r.query.offset }));
-
 /** The Authorization header of HTTP Basic auth. */
 export const basicAuth = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
