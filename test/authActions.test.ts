@@ -1,10 +1,12 @@
 /** Log In As User, Log In and Log Out through the harness on the built component. */
 import { describe, expect, it } from "vitest";
+import { DEFAULT_API_KEY } from "./emulator";
 import {
   actionError,
   apiKeyConnection,
   basicAuth,
   errorRunner,
+  expectSent,
   harness,
   loginConnection,
   serialize,
@@ -22,15 +24,15 @@ describe("Log In As User", () => {
       connection: apiKeyConnection(emu),
       user: "john.doe@mycompany.com",
     });
-    expect(emu.log).toHaveLength(1);
-    const [sent] = emu.log;
-    expect(sent).toMatchObject({
-      method: "GET",
-      path: "/auth/log_as",
-      query: { user_id: "john.doe@mycompany.com" },
-      status: 200,
-    });
-    expect(sent?.headers["x-api-key"]).toBeDefined();
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/auth/log_as",
+        query: { user_id: "john.doe@mycompany.com" },
+        headers: { "x-api-key": DEFAULT_API_KEY },
+        status: 200,
+      },
+    ]);
     const data = result?.data as Record<string, unknown>;
     expect(data).toMatchObject({ user_id: 515, user_email: "john.doe@mycompany.com" });
     expect(emu.tokens.get(data.token as string)).toBe(515);
@@ -38,7 +40,7 @@ describe("Log In As User", () => {
 
   it("accepts a user id", async () => {
     await harness.action("logInAsUser", { connection: apiKeyConnection(emu), user: "516" });
-    expect(emu.requests("GET", "/auth/log_as")[0]?.query).toEqual({ user_id: "516" });
+    expectSent(emu, [{ method: "GET", path: "/auth/log_as", query: { user_id: "516" } }]);
   });
 
   it("refuses a user login before any request, naming the fix", async () => {
@@ -48,13 +50,13 @@ describe("Log In As User", () => {
     });
     expect(error).toMatchObject({ name: "InputError", input: "Connection" });
     expect(error.message).toContain("choose an API Key connection");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("refuses a value that is neither an id nor an email, with no request", async () => {
     const error = await errorFrom("logInAsUser", { user: "John Doe" });
     expect(error).toMatchObject({ name: "InputError", input: "User" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -65,12 +67,19 @@ describe("Log In", () => {
       email: "john.doe@mycompany.com",
       password: USER_PASSWORD,
     });
-    expect(emu.log).toHaveLength(1);
-    const [sent] = emu.log;
-    expect(sent).toMatchObject({ method: "GET", path: "/auth/login", query: {}, status: 200 });
-    expect(sent?.headers.authorization).toBe(basicAuth("john.doe@mycompany.com", USER_PASSWORD));
-    expect(sent?.headers["x-api-key"]).toBeUndefined();
-    expect(sent?.headers["x-user-token"]).toBeUndefined();
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/auth/login",
+        query: {},
+        headers: {
+          authorization: basicAuth("john.doe@mycompany.com", USER_PASSWORD),
+          "x-api-key": undefined,
+          "x-user-token": undefined,
+        },
+        status: 200,
+      },
+    ]);
     const data = result?.data as Record<string, unknown>;
     expect(data).toMatchObject({ user_id: 515, is_admin: false });
     expect(emu.tokens.get(data.token as string)).toBe(515);
@@ -84,7 +93,14 @@ describe("Log In", () => {
     expect(error.message).toContain("Invalid login or password");
     expect(error.message).toContain("Check the Email and Password inputs");
     expect(serialize(error)).not.toContain(wrong);
-    expect(emu.requests("GET", "/auth/login")).toHaveLength(1);
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/auth/login",
+        headers: { authorization: basicAuth("john.doe@mycompany.com", wrong) },
+        status: 401,
+      },
+    ]);
   });
 
   it("refuses a malformed email or an empty password with no request", async () => {
@@ -93,7 +109,7 @@ describe("Log In", () => {
     expect(serialize(badEmail)).not.toContain(USER_PASSWORD);
     const noPassword = await errorFrom("logIn", { email: "john.doe@mycompany.com", password: "" });
     expect(noPassword).toMatchObject({ name: "InputError", input: "Password" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -102,20 +118,36 @@ describe("Log Out", () => {
     const connection = loginConnection(emu, "support@mycompany.com");
     const result = await harness.action("logOut", { connection });
     expect(result?.data).toEqual({ loggedOut: true });
-    const logout = emu.requests("GET", "/auth/logout");
-    expect(logout).toHaveLength(1);
-    expect(logout[0]).toMatchObject({ status: 200, query: {}, body: undefined });
-    const token = logout[0]?.headers["x-user-token"] as string;
-    expect(token).toMatch(/^tok-/);
+    const [, logout] = expectSent(emu, [
+      {
+        method: "GET",
+        path: "/auth/login",
+        headers: { authorization: basicAuth("support@mycompany.com", USER_PASSWORD) },
+      },
+      {
+        method: "GET",
+        path: "/auth/logout",
+        query: {},
+        body: undefined,
+        headers: { "x-user-token": expect.stringMatching(/^tok-/) },
+        status: 200,
+      },
+    ]);
+    const token = logout?.headers["x-user-token"] as string;
     expect(emu.tokens.has(token)).toBe(false);
   });
 
   it("answers loggedOut false when the API did nothing (304, plain API key)", async () => {
     const result = await harness.action("logOut", { connection: apiKeyConnection(emu) });
     expect(result?.data).toEqual({ loggedOut: false });
-    expect(emu.log).toHaveLength(1);
-    expect(emu.log[0]).toMatchObject({ method: "GET", path: "/auth/logout", status: 304 });
-    expect(emu.log[0]?.headers["x-api-key"]).toBeDefined();
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/auth/logout",
+        headers: { "x-api-key": DEFAULT_API_KEY },
+        status: 304,
+      },
+    ]);
   });
 
   it("logs out an Act as User token, and the connection logs in again afterwards", async () => {
@@ -123,7 +155,12 @@ describe("Log Out", () => {
     const out = await harness.action("logOut", { connection });
     expect(out?.data).toEqual({ loggedOut: true });
     await harness.action("testConnection", { connection });
-    expect(emu.requests("GET", "/auth/log_as")).toHaveLength(2);
-    expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([401, 200]);
+    expectSent(emu, [
+      { method: "GET", path: "/auth/log_as", query: { user_id: "515" }, status: 200 },
+      { method: "GET", path: "/auth/logout", status: 200 },
+      { method: "GET", path: "/ping", status: 401 },
+      { method: "GET", path: "/auth/log_as", query: { user_id: "515" }, status: 200 },
+      { method: "GET", path: "/ping", status: 200 },
+    ]);
   });
 });

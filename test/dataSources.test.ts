@@ -17,10 +17,9 @@ import {
   apiKeyConnection,
   component,
   errorOf,
+  expectSent,
   harness,
   loginConnection,
-  onlyRequest,
-  pages,
   serialize,
   useEmulator,
 } from "./helpers";
@@ -105,7 +104,7 @@ describe("steps and pipelines", () => {
       { key: "1190", label: "Sales funnel › In-touch" },
       { key: "1191", label: "Sales funnel › Closing" },
     ]);
-    onlyRequest(emu, "GET", "/steps");
+    expectSent(emu, [{ method: "GET", path: "/steps" }]);
   });
 
   it("selectStepName: the exact step name as key, once per name", async () => {
@@ -126,7 +125,7 @@ describe("steps and pipelines", () => {
         { key: "Closing", label: "Sales funnel › Closing" },
       ]);
     });
-    onlyRequest(emu, "GET", "/steps");
+    expectSent(emu, [{ method: "GET", path: "/steps" }]);
   });
 
   it("selectPipeline: pipelines by name", async () => {
@@ -134,7 +133,7 @@ describe("steps and pipelines", () => {
       { key: "26", label: "Accounting funnel" },
       { key: "25", label: "Sales funnel" },
     ]);
-    onlyRequest(emu, "GET", "/pipelines");
+    expectSent(emu, [{ method: "GET", path: "/pipelines" }]);
   });
 });
 
@@ -145,7 +144,7 @@ describe("users and teams", () => {
       { key: "514", label: "Stéphanie Stone <stef@example.com>" },
       { key: "516", label: "Support <support@mycompany.com>" },
     ]);
-    expect(onlyRequest(emu, "GET", "/users").query).toEqual({});
+    expectSent(emu, [{ method: "GET", path: "/users", query: {} }]);
   });
 
   it("selectUser: disabled users on request, marked as such", async () => {
@@ -155,7 +154,7 @@ describe("users and teams", () => {
       label: "Former Employee <former@mycompany.com> (disabled)",
     });
     expect(picked).toHaveLength(4);
-    onlyRequest(emu, "GET", "/users");
+    expectSent(emu, [{ method: "GET", path: "/users" }]);
   });
 
   it("selectUser: accents and case do not disturb the order", async () => {
@@ -183,14 +182,14 @@ describe("users and teams", () => {
       { key: "3", label: "Marketing" },
       { key: "2", label: "Sales" },
     ]);
-    onlyRequest(emu, "GET", "/teams");
+    expectSent(emu, [{ method: "GET", path: "/teams" }]);
   });
 });
 
 describe("client folders", () => {
   it("selectClientFolder: active folders only by default", async () => {
     expect(await pick("selectClientFolder")).toEqual([{ key: "12", label: "Acme" }]);
-    onlyRequest(emu, "GET", "/clients");
+    expectSent(emu, [{ method: "GET", path: "/clients" }]);
   });
 
   it("selectClientFolder: inactive folders on request, marked as such", async () => {
@@ -198,7 +197,7 @@ describe("client folders", () => {
       { key: "12", label: "Acme" },
       { key: "2", label: "Corporate (inactive)" },
     ]);
-    onlyRequest(emu, "GET", "/clients");
+    expectSent(emu, [{ method: "GET", path: "/clients" }]);
   });
 });
 
@@ -208,7 +207,7 @@ describe("categories and predefined tags", () => {
       { key: "12", label: "Origin" },
       { key: "13", label: "Product" },
     ]);
-    onlyRequest(emu, "GET", "/categories");
+    expectSent(emu, [{ method: "GET", path: "/categories" }]);
   });
 
   it("selectPredefinedTag: “Category › Tag”, sorted", async () => {
@@ -220,7 +219,7 @@ describe("categories and predefined tags", () => {
       { key: "60", label: "Product › Phone" },
       { key: "61", label: "Product › Tablet" },
     ]);
-    onlyRequest(emu, "GET", "/predefined_tags");
+    expectSent(emu, [{ method: "GET", path: "/predefined_tags" }]);
   });
 
   it("selectPredefinedTagName: the tag name as key", async () => {
@@ -238,7 +237,7 @@ describe("categories and predefined tags", () => {
       "Phone",
       "Tablet",
     ]);
-    onlyRequest(emu, "GET", "/predefined_tags");
+    expectSent(emu, [{ method: "GET", path: "/predefined_tags" }]);
   });
 });
 
@@ -250,7 +249,7 @@ describe("fields and activities", () => {
       { key: "1", label: "Lead › Firstname" },
       { key: "2", label: "Lead › Lastname" },
     ]);
-    expect(onlyRequest(emu, "GET", "/fields").query).toEqual({});
+    expectSent(emu, [{ method: "GET", path: "/fields", query: {} }]);
   });
 
   it("selectField: narrowed to lead fields by the API's type parameter", async () => {
@@ -259,7 +258,7 @@ describe("fields and activities", () => {
       "Lead › Firstname",
       "Lead › Lastname",
     ]);
-    expect(onlyRequest(emu, "GET", "/fields").query).toEqual({ type: "lead" });
+    expectSent(emu, [{ method: "GET", path: "/fields", query: { type: "lead" } }]);
   });
 
   it("selectActivity: sub-activities labelled with their parent", async () => {
@@ -270,7 +269,7 @@ describe("fields and activities", () => {
       { key: "274", label: "E-mail" },
       { key: "275", label: "Meeting" },
     ]);
-    onlyRequest(emu, "GET", "/activities");
+    expectSent(emu, [{ method: "GET", path: "/activities" }]);
   });
 
   it("selectActivity: disabled activities only on request", async () => {
@@ -291,7 +290,10 @@ describe("fields and activities", () => {
         "Call › Left a message",
       );
     });
-    expect(emu.requests("GET", "/activities")).toHaveLength(2);
+    expectSent(emu, [
+      { method: "GET", path: "/activities" },
+      { method: "GET", path: "/activities" },
+    ]);
   });
 });
 
@@ -301,10 +303,9 @@ describe("prospecting lists", () => {
       { key: "112", label: "Prospect" },
       { key: "17197", label: "Square prospects" },
     ]);
-    expect(onlyRequest(emu, "GET", "/spreadsheets").query).toEqual({
-      direction: "desc",
-      limit: "500",
-    });
+    expectSent(emu, [
+      { method: "GET", path: "/spreadsheets", query: { direction: "desc", limit: "500" } },
+    ]);
   });
 
   it("selectProspectingList: archived lists on request; the Maximum is the request's limit", async () => {
@@ -315,10 +316,9 @@ describe("prospecting lists", () => {
         { key: "17197", label: "Square prospects" },
       ],
     );
-    expect(onlyRequest(emu, "GET", "/spreadsheets").query).toEqual({
-      direction: "desc",
-      limit: "20",
-    });
+    expectSent(emu, [
+      { method: "GET", path: "/spreadsheets", query: { direction: "desc", limit: "20" } },
+    ]);
   });
 });
 
@@ -330,7 +330,7 @@ describe("webhooks", () => {
       { key: "65", label: "Lead deleted notification (lead.deleted) [disabled]" },
       { key: "62", label: "My webhook (lead.content_has_changed) [disabled]" },
     ]);
-    onlyRequest(emu, "GET", "/webhooks");
+    expectSent(emu, [{ method: "GET", path: "/webhooks" }]);
   });
 
   it("selectWebhook: an unnamed webhook reads “event → target”", async () => {
@@ -361,7 +361,12 @@ describe("webhooks", () => {
 describe("selectLead", () => {
   // An account that serves large pages (the capped and refusing ones: test/transport.*).
   const leadsEmu = useEmulator({ limitCaps: { "/leads": null } });
-  const PAGES = "/leads";
+  /** One page of the unfiltered listing, newest first. */
+  const page = (limit: string, offset: string) => ({
+    method: "GET",
+    path: "/leads",
+    query: { direction: "desc", include_unassigned: "true", limit, offset },
+  });
 
   beforeAll(() => {
     const { store } = leadsEmu;
@@ -390,14 +395,13 @@ describe("selectLead", () => {
     const keys = picked.map((p) => Number(p.key));
     expect(keys).toEqual([...keys].sort((a, b) => b - a));
     // Large pages where the account serves them: the default set in one request.
-    expect(pages(leadsEmu, PAGES)).toEqual([{ limit: "300", offset: "0" }]);
-    expect(leadsEmu.requests()).toHaveLength(1);
+    expectSent(leadsEmu, [page("300", "0")]);
   });
 
   it("a smaller Maximum is the request's limit: 120 in one request", async () => {
     const picked = await pick("selectLead", { maximum: "120" }, leadsEmu);
     expect(picked).toHaveLength(120);
-    expect(pages(leadsEmu, PAGES)).toEqual([{ limit: "120", offset: "0" }]);
+    expectSent(leadsEmu, [page("120", "0")]);
   });
 
   it("narrows by status, step, user and email in one request", async () => {
@@ -412,17 +416,22 @@ describe("selectLead", () => {
       leadsEmu,
     );
     expect(labels(picked)).toEqual(["Zeta Deal (won, In-touch)"]);
-    expect(leadsEmu.requests()).toHaveLength(1);
-    expect(leadsEmu.requests("GET", PAGES)[0]?.query).toEqual({
-      direction: "desc",
-      status: "won,lost",
-      step: "In-touch",
-      user_id: "john.doe@mycompany.com",
-      email: "buyer@zeta.example",
-      include_unassigned: "true",
-      limit: "300",
-      offset: "0",
-    });
+    expectSent(leadsEmu, [
+      {
+        method: "GET",
+        path: "/leads",
+        query: {
+          direction: "desc",
+          status: "won,lost",
+          step: "In-touch",
+          user_id: "john.doe@mycompany.com",
+          email: "buyer@zeta.example",
+          include_unassigned: "true",
+          limit: "300",
+          offset: "0",
+        },
+      },
+    ]);
   });
 
   it("refuses a bad Maximum before any request", async () => {
@@ -432,7 +441,7 @@ describe("selectLead", () => {
     });
     expect(error.name).toBe("InputError");
     expect(error.message).toMatch(/^Maximum: /);
-    expect(leadsEmu.requests()).toHaveLength(0);
+    expectSent(leadsEmu, []);
   });
 });
 
@@ -475,7 +484,7 @@ describe("an empty account", () => {
     expect(await harness.dataSource(key, { connection: apiKeyConnection(bare) })).toEqual({
       result: [],
     });
-    onlyRequest(bare, "GET", path);
+    expectSent(bare, [{ method: "GET", path }]);
   });
 });
 
@@ -490,7 +499,14 @@ describe("API errors", () => {
       /^Pro Pipe Lines answered 401 on GET \/steps: .*Check the connection/,
     );
     expect(serialize(error)).not.toContain("wrong-key-1234567890");
-    expect(emu.requests("GET", "/steps")).toHaveLength(1);
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/steps",
+        headers: { "x-api-key": "wrong-key-1234567890" },
+        status: 401,
+      },
+    ]);
   });
 });
 

@@ -11,9 +11,9 @@ import {
   apiKeyConnection,
   basicAuth,
   errorRunner,
+  expectSent,
   harness,
   loginConnection,
-  onlyRequest,
   serialize,
   USER_PASSWORD,
   useEmulator,
@@ -52,7 +52,7 @@ describe("Test Connection", () => {
   it("accepts the account in any letter case, with a page's path after the host", async () => {
     const account = `${emu.account.replace("http://127.0.0.1", "HTTP://LOCALHOST")}/Leads/8113?x=1`;
     await run("testConnection", {}, apiKeyConnection(emu, { account }));
-    expect(onlyRequest(emu, "GET", "/ping").query).toEqual({});
+    expectSent(emu, [{ method: "GET", path: "/ping", query: {} }]);
   });
 });
 

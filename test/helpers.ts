@@ -1,10 +1,11 @@
 /**
  * Shared test wiring: the built component under spectral's harness and connections to the
- * emulator (from ./harness), the emulator's lifecycle per test file, action runners, request-log
- * readers and secret-leak checks.
+ * emulator (from ./harness), the emulator's lifecycle per test file, action runners, the one
+ * assertion of what was sent (`expectSent`) and secret-leak checks.
  */
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { Emulator, type EmulatorOptions, type LoggedRequest } from "./emulator";
+import type { MultipartPart } from "./emulator/http";
 import { apiKeyConnection, harness } from "./harness";
 
 export {
@@ -88,24 +89,51 @@ export const errorRunner = (emu: Emulator) => {
     errorOf(run(key, params, connection, context), `Action ${key}`);
 };
 
-/** `METHOD /path` of every request the emulator received, in order. */
-export const calls = (emu: Emulator) => emu.log.map((r) => `${r.method} ${r.path}`);
-
-/**
- * The one request the emulator received. Without a method and path it checks that exactly one
- * was sent; with them, that the log is exactly that one `METHOD /path`.
- */
-export function onlyRequest(emu: Emulator): LoggedRequest;
-export function onlyRequest(emu: Emulator, method: string, path: string): LoggedRequest;
-export function onlyRequest(emu: Emulator, method?: string, path?: string): LoggedRequest {
-  if (method === undefined) expect(emu.log).toHaveLength(1);
-  else expect(calls(emu)).toEqual([`${method} ${path}`]);
-  return emu.log[0] as LoggedRequest;
+/** A request a test expects the emulator to have received (see `expectSent`). */
+export interface ExpectedRequest {
+  method: string;
+  /** Relative to /api/v2, as sent (still percent-encoded). */
+  path: string;
+  /** Every query parameter, as received (strings): `{}` means none. */
+  query?: Record<string, string>;
+  /** The JSON body; `undefined` means no JSON body. */
+  body?: unknown;
+  /** The parts of a multipart/form-data body (an upload); `[]` means none. */
+  parts?: MultipartPart[];
+  /** The named headers only, names in lower case; `undefined` means the header was not sent. */
+  headers?: Record<string, unknown>;
+  /** The status the emulator answered (-1: it dropped the connection). */
+  status?: number;
 }
 
-/** `limit` and `offset` of each GET of `path` (a paged listing), in order. */
-export const pages = (emu: Emulator, path: string | RegExp) =>
-  emu.requests("GET", path).map((r) => ({ limit: r.query.limit, offset: r.query.offset }));
+const line = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+/**
+ * Asserts the requests the emulator received since its log was last cleared (`useEmulator`
+ * clears it before each test), in order: the count, and each one's method and path, always;
+ * its `query`, `body` and `parts` exactly, the named `headers` and the `status`, when the
+ * expectation has that key. `expectSent(emu, [])` asserts that nothing was sent. Returns the requests.
+ */
+export function expectSent(emu: Emulator, expected: ExpectedRequest[]): LoggedRequest[] {
+  const sent = [...emu.log];
+  expect(sent.map(line), "requests sent (METHOD /path, in order)").toEqual(expected.map(line));
+  expected.forEach((want, i) => {
+    const got = sent[i] as LoggedRequest;
+    const which = `request ${i + 1} of ${sent.length}, ${line(got)}:`;
+    if ("query" in want) expect(got.query, `${which} query`).toEqual(want.query);
+    if ("body" in want) expect(got.body, `${which} body`).toEqual(want.body);
+    if ("parts" in want) expect(got.parts, `${which} parts`).toEqual(want.parts);
+    if ("headers" in want) {
+      const names = Object.keys(want.headers ?? {});
+      const upper = names.filter((name) => name !== name.toLowerCase());
+      if (upper.length) throw new Error(`expectSent: header names are lower case, not ${upper}`);
+      const picked = Object.fromEntries(names.map((name) => [name, got.headers[name]]));
+      expect(picked, `${which} headers`).toEqual(want.headers);
+    }
+    if ("status" in want) expect(got.status, `${which} status`).toBe(want.status);
+  });
+  return sent;
+}
 
 /** The Authorization header of HTTP Basic auth. */
 export const basicAuth = (user: string, password: string) =>

@@ -1,6 +1,6 @@
 /** Comments, attachments and action histories of a lead: exact requests and answers. */
 import { describe, expect, it } from "vitest";
-import { dataRunner, onlyRequest, useEmulator } from "./helpers";
+import { dataRunner, expectSent, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
@@ -11,11 +11,7 @@ describe("comments", () => {
     const data = (await run("listLeadComments", { leadId: "8113", direction: "asc" })) as Array<{
       id: number;
     }>;
-    expect(onlyRequest(emu)).toMatchObject({
-      method: "GET",
-      path: "/leads/8113/comments",
-      query: { direction: "asc" },
-    });
+    expectSent(emu, [{ method: "GET", path: "/leads/8113/comments", query: { direction: "asc" } }]);
     expect(data[0]).toMatchObject({ id: 13834, commented_item: { item: "Lead", id: 8113 } });
   });
 
@@ -26,15 +22,17 @@ describe("comments", () => {
       author: "john.doe@mycompany.com",
       activityId: "3",
     });
-    expect(onlyRequest(emu)).toMatchObject({
-      method: "POST",
-      path: "/leads/8112/comments",
-      body: {
-        content: "Quote sent.\nFollow up Friday.",
-        user_id: "john.doe@mycompany.com",
-        activity_id: 3,
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads/8112/comments",
+        body: {
+          content: "Quote sent.\nFollow up Friday.",
+          user_id: "john.doe@mycompany.com",
+          activity_id: 3,
+        },
       },
-    });
+    ]);
     expect(data).toMatchObject({
       content: "Quote sent.\nFollow up Friday.",
       activity_id: 3,
@@ -44,7 +42,7 @@ describe("comments", () => {
 
   it("Create Lead Comment sends only the content when nothing else is filled", async () => {
     await run("createLeadComment", { leadId: "8112", content: "Short" });
-    expect(onlyRequest(emu).body).toEqual({ content: "Short" });
+    expectSent(emu, [{ method: "POST", path: "/leads/8112/comments", body: { content: "Short" } }]);
   });
 
   it("Delete Lead Comment: DELETE /leads/{lead_id}/comments/{id}", async () => {
@@ -53,10 +51,7 @@ describe("comments", () => {
     };
     emu.clearLog();
     const data = await run("deleteLeadComment", { leadId: "8112", commentId: String(created.id) });
-    expect(onlyRequest(emu)).toMatchObject({
-      method: "DELETE",
-      path: `/leads/8112/comments/${created.id}`,
-    });
+    expectSent(emu, [{ method: "DELETE", path: `/leads/8112/comments/${created.id}` }]);
     expect(data).toEqual({ id: created.id });
   });
 });
@@ -64,13 +59,13 @@ describe("comments", () => {
 describe("attachments", () => {
   it("List Lead Attachments: GET /leads/{lead_id}/attachments", async () => {
     const data = (await run("listLeadAttachments", { leadId: "8113" })) as Array<{ kind: string }>;
-    expect(onlyRequest(emu)).toMatchObject({ method: "GET", path: "/leads/8113/attachments" });
+    expectSent(emu, [{ method: "GET", path: "/leads/8113/attachments" }]);
     expect(data.map((a) => a.kind)).toEqual(["attachment", "freshbooks_estimate"]);
   });
 
   it("Get Lead Attachment Download URL: GET /leads/{lead_id}/attachments/{id}", async () => {
     const data = await run("getLeadAttachment", { leadId: "8113", attachmentId: "422" });
-    expect(onlyRequest(emu)).toMatchObject({ method: "GET", path: "/leads/8113/attachments/422" });
+    expectSent(emu, [{ method: "GET", path: "/leads/8113/attachments/422" }]);
     expect(data).toEqual({ url: expect.stringContaining("You_Dont_Need_a_CRM.pdf") });
   });
 
@@ -81,16 +76,22 @@ describe("attachments", () => {
       file: { data: bytes, contentType: "application/pdf" },
       fileName: "quote.pdf",
     });
-    const request = onlyRequest(emu);
-    expect(request).toMatchObject({ method: "POST", path: "/leads/8112/attachments", status: 201 });
-    expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
-    expect(request.parts).toHaveLength(1);
-    expect(request.parts[0]).toMatchObject({
-      name: "attachment",
-      filename: "quote.pdf",
-      contentType: "application/pdf",
-    });
-    expect(request.parts[0]?.data.equals(bytes)).toBe(true);
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads/8112/attachments",
+        headers: { "content-type": expect.stringMatching(/^multipart\/form-data; boundary=/) },
+        parts: [
+          {
+            name: "attachment",
+            filename: "quote.pdf",
+            contentType: "application/pdf",
+            data: bytes,
+          },
+        ],
+        status: 201,
+      },
+    ]);
     expect(data).toMatchObject({
       name: "quote.pdf",
       content_type: "application/pdf",
@@ -104,13 +105,20 @@ describe("attachments", () => {
       file: "hello, world",
       fileName: "notes.txt",
     });
-    const part = onlyRequest(emu).parts[0];
-    expect(part).toMatchObject({
-      name: "attachment",
-      filename: "notes.txt",
-      contentType: "text/plain",
-    });
-    expect(part?.data.toString("utf8")).toBe("hello, world");
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads/8112/attachments",
+        parts: [
+          {
+            name: "attachment",
+            filename: "notes.txt",
+            contentType: "text/plain",
+            data: Buffer.from("hello, world", "utf8"),
+          },
+        ],
+      },
+    ]);
   });
 
   it("Delete Lead Attachment: DELETE /leads/{lead_id}/attachments/{id}", async () => {
@@ -124,10 +132,7 @@ describe("attachments", () => {
       leadId: "8112",
       attachmentId: String(uploaded.id),
     });
-    expect(onlyRequest(emu)).toMatchObject({
-      method: "DELETE",
-      path: `/leads/8112/attachments/${uploaded.id}`,
-    });
+    expectSent(emu, [{ method: "DELETE", path: `/leads/8112/attachments/${uploaded.id}` }]);
     expect(data).toEqual({ id: uploaded.id });
   });
 });
@@ -145,20 +150,22 @@ describe("List Lead Action Histories", () => {
       limit: "10",
       offset: "0",
     })) as Array<{ action_type: string; action_item: { name: string } }>;
-    expect(onlyRequest(emu)).toMatchObject({
-      method: "GET",
-      path: "/leads/8113/action_histories",
-      query: {
-        from: "2020-01-01",
-        to: "2030-01-01 00:00:00",
-        action_type: "status_changed",
-        action_value: "standby",
-        user_ids: "514,stef@example.com",
-        direction: "desc",
-        limit: "10",
-        offset: "0",
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/leads/8113/action_histories",
+        query: {
+          from: "2020-01-01",
+          to: "2030-01-01 00:00:00",
+          action_type: "status_changed",
+          action_value: "standby",
+          user_ids: "514,stef@example.com",
+          direction: "desc",
+          limit: "10",
+          offset: "0",
+        },
       },
-    });
+    ]);
     expect(data).toEqual([
       expect.objectContaining({
         action_type: "status_changed",
@@ -185,7 +192,7 @@ describe("List Lead Action Histories", () => {
     const data = (await run("listLeadActionHistories", { leadId: String(lead.id) })) as Array<{
       action_type: string;
     }>;
-    expect(onlyRequest(emu).query).toEqual({});
+    expectSent(emu, [{ method: "GET", path: `/leads/${lead.id}/action_histories`, query: {} }]);
     expect(data.map((h) => h.action_type)).toEqual(["lead_created", "step_changed", "amount_set"]);
   });
 });

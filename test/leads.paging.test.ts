@@ -1,11 +1,14 @@
 /** Fetch All of List Leads and List Lead Action Histories: request counts, offsets, caps. */
 import { describe, expect, it } from "vitest";
 import { recordHistory } from "./emulator/resources/leads/histories";
-import { dataRunner, errorOf, pages, useEmulator } from "./helpers";
+import { dataRunner, errorOf, expectSent, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 
 const run = dataRunner(emu);
+
+/** A GET of `path` with this query (strings, as sent). */
+const get = (path: string, query: Record<string, string>) => ({ method: "GET", path, query });
 
 describe("List Leads, Fetch All", () => {
   it("250 leads at page size 100: exactly 3 requests, 250 leads", async () => {
@@ -17,13 +20,12 @@ describe("List Leads, Fetch All", () => {
       limit: "100",
       fetchAll: "true",
     })) as Array<{ id: number }>;
-    expect(emu.log).toHaveLength(3);
-    expect(pages(emu, "/leads")).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "100", offset: "100" },
-      { limit: "100", offset: "200" },
+    const query = { tags: "bulk250", order: "id", direction: "asc", limit: "100" };
+    expectSent(emu, [
+      get("/leads", { ...query, offset: "0" }),
+      get("/leads", { ...query, offset: "100" }),
+      get("/leads", { ...query, offset: "200" }),
     ]);
-    expect(emu.log.every((r) => r.query.tags === "bulk250" && r.query.order === "id")).toBe(true);
     expect(data.map((l) => l.id)).toEqual(seeded.map((l) => l.id));
   });
 
@@ -36,10 +38,29 @@ describe("List Leads, Fetch All", () => {
     expect(error.message).toMatch(/^Maximum Records: 250 records match, more than 120/);
     expect(error.message).toContain("Raise Maximum Records or narrow the filters");
     // One record more than Maximum Records proves the overflow.
-    expect(pages(emu, "/leads")).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "21", offset: "100" },
+    expectSent(emu, [
+      get("/leads", { tags: "cap120", limit: "100", offset: "0" }),
+      get("/leads", { tags: "cap120", limit: "21", offset: "100" }),
     ]);
+  });
+
+  it("with Maximum Records 120 of 250 and When More Than Maximum returnFirst: the first 120", async () => {
+    const seeded = emu.store.seedLeads(250, { tags: ["first120"] });
+    const data = (await run("listLeads", {
+      tags: "first120",
+      order: "id",
+      direction: "asc",
+      limit: "100",
+      fetchAll: "true",
+      maxRecords: "120",
+      whenMoreThanMaximum: "returnFirst",
+    })) as Array<{ id: number }>;
+    const query = { tags: "first120", order: "id", direction: "asc" };
+    expectSent(emu, [
+      get("/leads", { ...query, limit: "100", offset: "0" }),
+      get("/leads", { ...query, limit: "20", offset: "100" }),
+    ]);
+    expect(data.map((l) => l.id)).toEqual(seeded.slice(0, 120).map((l) => l.id));
   });
 
   it("without a Page Size: large pages, 200 leads in one request ending on X-TOTAL-COUNT", async () => {
@@ -47,7 +68,7 @@ describe("List Leads, Fetch All", () => {
     try {
       emu.store.seedLeads(200, { tags: ["exact200"] });
       const data = (await run("listLeads", { tags: "exact200", fetchAll: "true" })) as unknown[];
-      expect(pages(emu, "/leads")).toEqual([{ limit: "1000", offset: "0" }]);
+      expectSent(emu, [get("/leads", { tags: "exact200", limit: "1000", offset: "0" })]);
       expect(data).toHaveLength(200);
     } finally {
       emu.settings.limitCaps["/leads"] = 100;
@@ -60,7 +81,7 @@ describe("List Leads, Fetch All", () => {
       tags: "capped250",
       fetchAll: "true",
     })) as Array<{ id: number }>;
-    expect(pages(emu, "/leads").map((p) => p.offset)).toEqual(["0", "100", "200"]);
+    expect(emu.log.map((r) => r.query.offset)).toEqual(["0", "100", "200"]);
     expect(new Set(data.map((l) => l.id))).toEqual(new Set(seeded.map((l) => l.id)));
   });
 
@@ -69,12 +90,11 @@ describe("List Leads, Fetch All", () => {
     try {
       emu.store.seedLeads(150, { tags: ["refused150"] });
       const data = (await run("listLeads", { tags: "refused150", fetchAll: "true" })) as unknown[];
-      expect(pages(emu, "/leads")).toEqual([
-        { limit: "1000", offset: "0" },
-        { limit: "100", offset: "0" },
-        { limit: "100", offset: "100" },
+      expectSent(emu, [
+        { ...get("/leads", { tags: "refused150", limit: "1000", offset: "0" }), status: 400 },
+        { ...get("/leads", { tags: "refused150", limit: "100", offset: "0" }), status: 200 },
+        { ...get("/leads", { tags: "refused150", limit: "100", offset: "100" }), status: 200 },
       ]);
-      expect(emu.log.map((r) => r.status)).toEqual([400, 200, 200]);
       expect(data).toHaveLength(150);
     } finally {
       emu.settings.overCap = "truncate";
@@ -88,7 +108,7 @@ describe("List Leads, Fetch All", () => {
       limit: "10",
       offset: "5",
     })) as unknown[];
-    expect(pages(emu, "/leads")).toEqual([{ limit: "10", offset: "5" }]);
+    expectSent(emu, [get("/leads", { tags: "onepage", limit: "10", offset: "5" })]);
     expect(data).toHaveLength(10);
   });
 });
@@ -103,9 +123,10 @@ describe("List Lead Action Histories, Fetch All", () => {
       leadId: String(lead.id),
       fetchAll: "true",
     })) as Array<{ action_item: { id: number } }>;
-    expect(pages(emu, `/leads/${lead.id}/action_histories`)).toEqual([
-      { limit: "100", offset: "0" },
-      { limit: "100", offset: "100" },
+    const path = `/leads/${lead.id}/action_histories`;
+    expectSent(emu, [
+      get(path, { limit: "100", offset: "0" }),
+      get(path, { limit: "100", offset: "100" }),
     ]);
     expect(data.map((h) => h.action_item.id)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
   });
@@ -119,7 +140,11 @@ describe("List Lead Action Histories, Fetch All", () => {
       leadId: String(lead.id),
       fetchAll: "true",
     })) as Array<{ id: number }>;
-    expect(emu.log).toHaveLength(2);
+    const path = `/leads/${lead.id}/action_histories`;
+    expectSent(emu, [
+      get(path, { limit: "100", offset: "0" }),
+      get(path, { limit: "100", offset: "100" }),
+    ]);
     expect(data.map((h) => h.id)).toEqual(firstPage.map((h) => h.id));
   });
 });

@@ -3,13 +3,13 @@
  * (method, path, query, body) and what comes back from the emulator.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_API_KEY } from "./emulator";
 import {
-  calls,
   dataRunner,
   errorRunner,
+  expectSent,
   harness,
   loginConnection,
-  onlyRequest,
   useEmulator,
 } from "./helpers";
 
@@ -22,12 +22,8 @@ beforeEach(() => {
 const run = dataRunner(emu);
 const errorFrom = errorRunner(emu);
 
-/** The one request an action sent (fails if it sent none or several), with an API key. */
-function sentWithKey() {
-  const request = onlyRequest(emu);
-  expect(request.headers["x-api-key"]).toBeTruthy();
-  return request;
-}
+/** The connection's API key header, which every request of these tests carries. */
+const KEY = { "x-api-key": DEFAULT_API_KEY };
 
 const newLead = (title: string, fields: Record<string, unknown> = {}) =>
   emu.store.addLead({ title, user_id: 514, ...fields });
@@ -61,32 +57,38 @@ describe("List Leads", () => {
       dateRangeType: "creation",
       includeUnassigned: "false",
     });
-    const request = sentWithKey();
-    expect(request).toMatchObject({ method: "GET", path: "/leads", status: 200 });
-    expect(request.query).toEqual({
-      direction: "asc",
-      order: "last_update",
-      limit: "50",
-      offset: "0",
-      status: "won,lost",
-      step: "In-touch,Closing",
-      starred: "true",
-      user_id: "stef@example.com",
-      email: "ann@filter.example",
-      field_key: "Phone",
-      field_value: "555 0101",
-      tags: "vip,US",
-      updated_after: "2026-01-01T00:00:00.000Z",
-      start_date: "2026-01-01",
-      end_date: "2030-12-31 23:59:59",
-      date_range_type: "creation",
-    });
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/leads",
+        headers: KEY,
+        status: 200,
+        query: {
+          direction: "asc",
+          order: "last_update",
+          limit: "50",
+          offset: "0",
+          status: "won,lost",
+          step: "In-touch,Closing",
+          starred: "true",
+          user_id: "stef@example.com",
+          email: "ann@filter.example",
+          field_key: "Phone",
+          field_value: "555 0101",
+          tags: "vip,US",
+          updated_after: "2026-01-01T00:00:00.000Z",
+          start_date: "2026-01-01",
+          end_date: "2030-12-31 23:59:59",
+          date_range_type: "creation",
+        },
+      },
+    ]);
     expect((data as Array<{ id: number }>).map((l) => l.id)).toEqual([match.id]);
   });
 
   it("sends no query at all when no filter is filled", async () => {
     const data = await run("listLeads");
-    expect(sentWithKey().query).toEqual({});
+    expectSent(emu, [{ method: "GET", path: "/leads", headers: KEY, query: {} }]);
     expect((data as unknown[]).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -100,22 +102,23 @@ describe("List Leads", () => {
     });
     const ids = (data as Array<{ id: number }>).map((l) => l.id);
     expect(ids.slice(0, 2)).toEqual([first.id, second.id]);
-    expect(sentWithKey().query).toEqual({
-      updated_after: first.updated_at,
-      order: "last_update",
-      direction: "asc",
-    });
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/leads",
+        headers: KEY,
+        query: { updated_after: first.updated_at, order: "last_update", direction: "asc" },
+      },
+    ]);
   });
 });
 
 describe("List Unassigned Leads", () => {
   it("GET /leads/unassigned with the limit, answering only unassigned leads", async () => {
     const data = (await run("listUnassignedLeads", { limit: "5" })) as Array<{ user_id: unknown }>;
-    expect(sentWithKey()).toMatchObject({
-      method: "GET",
-      path: "/leads/unassigned",
-      query: { limit: "5" },
-    });
+    expectSent(emu, [
+      { method: "GET", path: "/leads/unassigned", headers: KEY, query: { limit: "5" } },
+    ]);
     expect(data.length).toBeGreaterThan(0);
     expect(data.every((lead) => lead.user_id === null)).toBe(true);
   });
@@ -124,7 +127,7 @@ describe("List Unassigned Leads", () => {
 describe("Get Lead", () => {
   it("GET /leads/{id}", async () => {
     const data = await run("getLead", { leadId: "8113" });
-    expect(sentWithKey()).toMatchObject({ method: "GET", path: "/leads/8113", query: {} });
+    expectSent(emu, [{ method: "GET", path: "/leads/8113", headers: KEY, query: {} }]);
     expect(data).toMatchObject({ id: 8113, title: "Loretta Inc.", step: "Incoming" });
   });
 
@@ -134,6 +137,7 @@ describe("Get Lead", () => {
     expect(error.name).toBe("ApiError");
     expect(error.status).toBe(404);
     expect(error.message).toContain("Entry not found");
+    expectSent(emu, [{ method: "GET", path: "/leads/999999", status: 404 }]);
   });
 });
 
@@ -153,17 +157,22 @@ describe("Create Lead", () => {
       userId: "stef@example.com",
       createdAt: "2026-01-10 09:30:00",
     });
-    const request = sentWithKey();
-    expect(request).toMatchObject({ method: "POST", path: "/leads", status: 201 });
-    expect(request.headers["content-type"]).toContain("application/json");
-    expect(request.body).toEqual({
-      title: "Awesome Company",
-      description:
-        "Firstname: John\nLastname: Doe\nEmail: john.doe@company.com\nAddress: 1 Main St Springfield\n---\nMet John at the fair.",
-      tags: ["prospect", "google"],
-      user_id: "stef@example.com",
-      created_at: "2026-01-10 09:30:00",
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads",
+        headers: { ...KEY, "content-type": expect.stringContaining("application/json") },
+        body: {
+          title: "Awesome Company",
+          description:
+            "Firstname: John\nLastname: Doe\nEmail: john.doe@company.com\nAddress: 1 Main St Springfield\n---\nMet John at the fair.",
+          tags: ["prospect", "google"],
+          user_id: "stef@example.com",
+          created_at: "2026-01-10 09:30:00",
+        },
+        status: 201,
+      },
+    ]);
     expect(data).toMatchObject({
       title: "Awesome Company",
       user_id: 514,
@@ -173,12 +182,26 @@ describe("Create Lead", () => {
 
   it("sends the description as typed when there are no contact fields, and nothing unfilled", async () => {
     await run("createLead", { title: "Plain", description: "Just text" });
-    expect(sentWithKey().body).toEqual({ title: "Plain", description: "Just text" });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads",
+        headers: KEY,
+        body: { title: "Plain", description: "Just text" },
+      },
+    ]);
   });
 
   it("builds the description from the contact fields alone", async () => {
     await run("createLead", { title: "Fields only", contactFields: { Firstname: "Ann" } });
-    expect(sentWithKey().body).toEqual({ title: "Fields only", description: "Firstname: Ann" });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads",
+        headers: KEY,
+        body: { title: "Fields only", description: "Firstname: Ann" },
+      },
+    ]);
   });
 });
 
@@ -200,29 +223,37 @@ describe("Update Lead", () => {
       tags: ["hot"],
       estimatedClosingDate: "2026-04-01",
     });
-    const request = sentWithKey();
-    expect(request).toMatchObject({ method: "PUT", path: `/leads/${lead.id}`, status: 200 });
-    expect(request.body).toEqual({
-      status: "standby",
-      remind_date: "2026-03-12",
-      remind_time: "09:45",
-      reminder_duration: 30,
-      reminder_activity_id: 3,
-      reminder_note: "Call back",
-      amount: 1562.89,
-      probability: 85,
-      starred: true,
-      step: 1190,
-      tags: ["hot"],
-      estimated_closing_date: "2026-04-01",
-    });
+    expectSent(emu, [
+      {
+        method: "PUT",
+        path: `/leads/${lead.id}`,
+        headers: KEY,
+        body: {
+          status: "standby",
+          remind_date: "2026-03-12",
+          remind_time: "09:45",
+          reminder_duration: 30,
+          reminder_activity_id: 3,
+          reminder_note: "Call back",
+          amount: 1562.89,
+          probability: 85,
+          starred: true,
+          step: 1190,
+          tags: ["hot"],
+          estimated_closing_date: "2026-04-01",
+        },
+        status: 200,
+      },
+    ]);
     expect(data).toMatchObject({ status: "standby", step: "In-touch", amount: 1562.89 });
   });
 
   it("moves a lead by step name", async () => {
     const lead = newLead("By step name");
     const data = await run("updateLead", { leadId: String(lead.id), stepName: "Closing" });
-    expect(sentWithKey().body).toEqual({ step: "Closing" });
+    expectSent(emu, [
+      { method: "PUT", path: `/leads/${lead.id}`, headers: KEY, body: { step: "Closing" } },
+    ]);
     expect(data).toMatchObject({ step: "Closing", step_id: 1191 });
   });
 
@@ -235,12 +266,19 @@ describe("Update Lead", () => {
       userId: "515",
       createdAt: "2025-12-01T10:00:00.000Z",
     });
-    expect(sentWithKey().body).toEqual({
-      title: "New title",
-      description: "Email: new@example.com",
-      user_id: 515,
-      created_at: "2025-12-01T10:00:00.000Z",
-    });
+    expectSent(emu, [
+      {
+        method: "PUT",
+        path: `/leads/${lead.id}`,
+        headers: KEY,
+        body: {
+          title: "New title",
+          description: "Email: new@example.com",
+          user_id: 515,
+          created_at: "2025-12-01T10:00:00.000Z",
+        },
+      },
+    ]);
     expect(emu.store.leads.get(lead.id)).toMatchObject({ title: "New title", user_id: 515 });
   });
 });
@@ -252,11 +290,14 @@ describe("Assign Lead", () => {
       leadId: String(lead.id),
       user: "john.doe@mycompany.com",
     });
-    expect(sentWithKey()).toMatchObject({
-      method: "POST",
-      path: `/leads/${lead.id}/assign`,
-      body: { user_id: "john.doe@mycompany.com" },
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: `/leads/${lead.id}/assign`,
+        headers: KEY,
+        body: { user_id: "john.doe@mycompany.com" },
+      },
+    ]);
     expect(data).toMatchObject({ id: lead.id, user_id: 515 });
   });
 });
@@ -264,11 +305,14 @@ describe("Assign Lead", () => {
 describe("Add Lead to Client Folder", () => {
   it("POST /leads/{id}/add_to_client with client_id", async () => {
     const data = await run("addLeadToClientFolder", { leadId: "8112", clientFolderId: "12" });
-    expect(sentWithKey()).toMatchObject({
-      method: "POST",
-      path: "/leads/8112/add_to_client",
-      body: { client_id: 12 },
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads/8112/add_to_client",
+        headers: KEY,
+        body: { client_id: 12 },
+      },
+    ]);
     expect(data).toMatchObject({ id: 8112, client_folder_id: 12 });
   });
 });
@@ -276,7 +320,7 @@ describe("Add Lead to Client Folder", () => {
 describe("Get Lead Business Card", () => {
   it("GET /leads/{id}/business_card answers a URL", async () => {
     const data = await run("getLeadBusinessCard", { leadId: "8113" });
-    expect(sentWithKey()).toMatchObject({ method: "GET", path: "/leads/8113/business_card" });
+    expectSent(emu, [{ method: "GET", path: "/leads/8113/business_card", headers: KEY }]);
     expect(data).toEqual({ url: expect.stringContaining("412") });
   });
 });
@@ -288,7 +332,7 @@ describe("List Lead Duplicates", () => {
       lead: { id: number };
       matches: string[][];
     }>;
-    expect(sentWithKey()).toMatchObject({ method: "GET", path: "/leads/8113/duplicates" });
+    expectSent(emu, [{ method: "GET", path: "/leads/8113/duplicates", headers: KEY }]);
     expect(data.find((d) => d.lead.id === twin.id)?.matches).toEqual([
       ["title", "Loretta Inc."],
       ["email", "natalia.bawer@loretta-inc.com"],
@@ -300,7 +344,7 @@ describe("Delete Lead", () => {
   it("DELETE /leads/{id}", async () => {
     const lead = newLead("Doomed");
     const data = await run("deleteLead", { leadId: String(lead.id) });
-    expect(sentWithKey()).toMatchObject({ method: "DELETE", path: `/leads/${lead.id}` });
+    expectSent(emu, [{ method: "DELETE", path: `/leads/${lead.id}`, headers: KEY }]);
     expect(data).toEqual({ id: lead.id });
     expect(emu.store.leads.has(lead.id)).toBe(false);
   });
@@ -313,11 +357,14 @@ describe("Delete Leads (multiple)", () => {
     const data = await run("deleteLeads", {
       ids: [String(a.id), String(b.id), "999999", String(a.id)],
     });
-    expect(sentWithKey()).toMatchObject({
-      method: "DELETE",
-      path: "/leads/delete_multiple",
-      body: { ids: `${a.id},${b.id},999999` },
-    });
+    expectSent(emu, [
+      {
+        method: "DELETE",
+        path: "/leads/delete_multiple",
+        headers: KEY,
+        body: { ids: `${a.id},${b.id},999999` },
+      },
+    ]);
     expect(data).toEqual({ deleted: [a.id, b.id], notDeleted: [999999] });
     expect(emu.store.leads.has(a.id) || emu.store.leads.has(b.id)).toBe(false);
   });
@@ -331,6 +378,15 @@ describe("Delete Leads (multiple)", () => {
       ids: `${own.id},${other.id}`,
     });
     expect(result?.data).toEqual({ deleted: [own.id], notDeleted: [other.id] });
+    expectSent(emu, [
+      { method: "GET", path: "/auth/login" },
+      {
+        method: "DELETE",
+        path: "/leads/delete_multiple",
+        headers: { "x-user-token": expect.stringMatching(/^tok-/), "x-api-key": undefined },
+        body: { ids: `${own.id},${other.id}` },
+      },
+    ]);
     expect(emu.store.leads.has(other.id)).toBe(true);
   });
 });
@@ -338,11 +394,14 @@ describe("Delete Leads (multiple)", () => {
 describe("Send Email From Template", () => {
   it("POST /leads/{lead_id}/emails/send_email_from_template with email_template_id", async () => {
     const data = await run("sendEmailFromTemplate", { leadId: "8113", emailTemplateId: "10" });
-    expect(sentWithKey()).toMatchObject({
-      method: "POST",
-      path: "/leads/8113/emails/send_email_from_template",
-      body: { email_template_id: 10 },
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads/8113/emails/send_email_from_template",
+        headers: KEY,
+        body: { email_template_id: 10 },
+      },
+    ]);
     expect(data).toEqual({ message: "Sending email..." });
   });
 
@@ -352,7 +411,9 @@ describe("Send Email From Template", () => {
       leadId: "8113",
       emailTemplateId: "10",
     });
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [
+      { method: "POST", path: "/leads/8113/emails/send_email_from_template", status: 403 },
+    ]);
     expect(error.name).toBe("ApiError");
     expect(error.status).toBe(403);
     expect(error.hint).toMatch(/Dreamteam edition/);
@@ -379,11 +440,11 @@ describe("round trip", () => {
       content: "Sent the quote.",
     })) as { id: number };
     const lead = await run("getLead", { leadId: String(created.id) });
-    expect(calls(emu)).toEqual([
-      "POST /leads",
-      `PUT /leads/${created.id}`,
-      `POST /leads/${created.id}/comments`,
-      `GET /leads/${created.id}`,
+    expectSent(emu, [
+      { method: "POST", path: "/leads" },
+      { method: "PUT", path: `/leads/${created.id}` },
+      { method: "POST", path: `/leads/${created.id}/comments` },
+      { method: "GET", path: `/leads/${created.id}` },
     ]);
     expect(lead).toMatchObject({
       id: created.id,

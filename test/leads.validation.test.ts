@@ -7,6 +7,7 @@ import {
   actionError,
   apiKeyConnection,
   errorRunner,
+  expectSent,
   loginConnection,
   useEmulator,
 } from "./helpers";
@@ -183,7 +184,7 @@ describe("lead inputs are checked before any request", () => {
     expect(error.name).toBe("InputError");
     expect(error.input).toBe(input);
     expect(error.message.startsWith(`${input}: `)).toBe(true);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("Create Lead refuses an owner with a user's connection (the API forbids user_id there)", async () => {
@@ -195,7 +196,7 @@ describe("lead inputs are checked before any request", () => {
     });
     expect(error.name).toBe("InputError");
     expect(error.input).toBe("Owner");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("Create Lead refuses an owner with an API key acting as a user", async () => {
@@ -206,7 +207,7 @@ describe("lead inputs are checked before any request", () => {
       userId: "515",
     });
     expect(error.input).toBe("Owner");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("messages say how to fix the value", async () => {
@@ -216,6 +217,6 @@ describe("lead inputs are checked before any request", () => {
     expect(time.message).toMatch(/09:15/);
     const duration = await errorFrom("updateLead", { leadId: "8113", reminderDuration: "20" });
     expect(duration.message).toContain("0, 15, 30, 45, 60, 90, 120, 150, 180, 240, 480, 720");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });

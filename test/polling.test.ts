@@ -8,8 +8,8 @@ import {
   actionRunner,
   apiKeyConnection,
   component,
+  expectSent,
   harness,
-  onlyRequest,
   useEmulator,
 } from "./helpers";
 
@@ -49,7 +49,19 @@ async function poll(state: State, params: Record<string, unknown> = {}) {
   };
 }
 
-const leadRequests = () => emu.requests("GET", "/leads");
+/** A poll's GET /leads of the leads updated since `watermark`, oldest update first. */
+const changedSince = (watermark: unknown, limit = "100", offset = "0") => ({
+  method: "GET",
+  path: "/leads",
+  query: {
+    include_unassigned: "true",
+    updated_after: String(watermark),
+    order: "last_update",
+    direction: "asc",
+    limit,
+    offset,
+  },
+});
 
 describe("New or Updated Leads", () => {
   let state: State;
@@ -65,12 +77,13 @@ describe("New or Updated Leads", () => {
       b.updated_at.localeCompare(a.updated_at),
     )[0];
     const first = await poll(undefined);
-    expect(onlyRequest(emu).query).toEqual({
-      include_unassigned: "true",
-      order: "last_update",
-      direction: "desc",
-      limit: "50",
-    });
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/leads",
+        query: { include_unassigned: "true", order: "last_update", direction: "desc", limit: "50" },
+      },
+    ]);
     expect(first.result.resultType).toBe("polled_no_changes");
     expect(first.created).toEqual([]);
     expect(first.updated).toEqual([]);
@@ -83,14 +96,7 @@ describe("New or Updated Leads", () => {
 
   it("idle poll: exactly one request, nothing delivered, state unchanged", async () => {
     const idle = await poll(state);
-    expect(onlyRequest(emu).query).toEqual({
-      include_unassigned: "true",
-      updated_after: state?.watermark,
-      order: "last_update",
-      direction: "asc",
-      limit: "100",
-      offset: "0",
-    });
+    expectSent(emu, [changedSince(state?.watermark)]);
     expect(idle.result.resultType).toBe("polled_no_changes");
     expect(idle.state).toEqual(state);
   });
@@ -104,8 +110,7 @@ describe("New or Updated Leads", () => {
     emu.clearLog();
 
     const next = await poll(state);
-    expect(leadRequests()).toHaveLength(1);
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [changedSince(state?.watermark)]);
     expect(next.result.resultType).toBe("completed");
     expect(next.created).toEqual(["Alpha", "Bravo", "Charlie"]);
     expect(next.updated).toEqual(["Acme Corp (upsell)", "Loretta Inc. (renewal)"]);
@@ -116,7 +121,7 @@ describe("New or Updated Leads", () => {
 
   it("the next poll delivers none of them again", async () => {
     const again = await poll(state);
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [changedSince(state?.watermark)]);
     expect(again.created).toEqual([]);
     expect(again.updated).toEqual([]);
     expect(again.result.resultType).toBe("polled_no_changes");
@@ -137,7 +142,7 @@ describe("New or Updated Leads", () => {
     const after = await poll(got.state);
     expect(after.created).toEqual([]);
     expect(after.updated).toEqual([]);
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [changedSince(watermark)]);
     state = after.state;
   });
 
@@ -145,9 +150,9 @@ describe("New or Updated Leads", () => {
     for (let n = 1; n <= 150; n++) emu.store.addLead({ title: `Bulk ${n}`, user_id: 514 });
 
     const firstPart = await poll(state, { maxLeads: "120" });
-    expect(leadRequests().map((r) => [r.query.limit, r.query.offset])).toEqual([
-      ["100", "0"],
-      ["20", "100"],
+    expectSent(emu, [
+      changedSince(state?.watermark, "100", "0"),
+      changedSince(state?.watermark, "20", "100"),
     ]);
     // The bound counts what is read: the first page also brings back the 2 leads already
     // delivered at the watermark's second, which are skipped.
@@ -156,7 +161,7 @@ describe("New or Updated Leads", () => {
 
     emu.clearLog();
     const rest = await poll(firstPart.state, { maxLeads: "120" });
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [changedSince(firstPart.state?.watermark)]);
     expect(rest.created).toHaveLength(32);
     const all = new Set([...firstPart.created, ...rest.created]);
     expect(all.size).toBe(150);
@@ -166,12 +171,10 @@ describe("New or Updated Leads", () => {
   it("Start From: the first poll delivers the leads updated since that date", async () => {
     const from = await poll(undefined, { startFrom: "2014-03-01T00:00:00.000Z" });
     // About 160 leads changed since: two pages.
-    expect(leadRequests()).toHaveLength(2);
-    expect(leadRequests()[0]?.query).toMatchObject({
-      updated_after: "2014-03-01T00:00:00.000Z",
-      order: "last_update",
-      direction: "asc",
-    });
+    expectSent(emu, [
+      changedSince("2014-03-01T00:00:00.000Z", "100", "0"),
+      changedSince("2014-03-01T00:00:00.000Z", "100", "100"),
+    ]);
     expect(from.updated).toEqual(
       expect.arrayContaining(["Acme Corp (upsell)", "Loretta Inc. (renewal)"]),
     );
@@ -180,13 +183,25 @@ describe("New or Updated Leads", () => {
 
   it("Include Unassigned Leads off: the parameter is not sent", async () => {
     await poll(state, { includeUnassigned: "false" });
-    expect(onlyRequest(emu).query.include_unassigned).toBeUndefined();
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/leads",
+        query: {
+          updated_after: String(state?.watermark),
+          order: "last_update",
+          direction: "asc",
+          limit: "100",
+          offset: "0",
+        },
+      },
+    ]);
   });
 
   it("a bad Maximum Leads per Poll is refused before any request", async () => {
     await expect(poll(state, { maxLeads: "lots" })).rejects.toThrow(
       /^Maximum Leads per Poll: "lots" is not a whole number/,
     );
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });

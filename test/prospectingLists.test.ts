@@ -10,10 +10,9 @@ import { DEFAULT_API_KEY } from "./emulator/server";
 import {
   actionRunner,
   apiKeyConnection,
-  calls,
   errorRunner,
+  expectSent,
   harness,
-  onlyRequest,
   useEmulator,
 } from "./helpers";
 
@@ -26,12 +25,8 @@ const rowsOf = (listId: number) =>
 const run = actionRunner(emu);
 const errorFrom = errorRunner(emu);
 
-/** The one request the step sent, checked for method, path and the API key header. */
-function sentWithKey(method: string, path: string) {
-  const request = onlyRequest(emu, method, path);
-  expect(request.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
-  return request;
-}
+/** The connection's API key header, which every request of these tests carries. */
+const KEY = { "x-api-key": DEFAULT_API_KEY };
 
 const HEADER = ["Company name", "Firstname", "Lastname", "Email", "Phone"];
 const ACME = ["Acme Corp", "John", "Doe", "john.doe@acme.com", "654 234 7623"];
@@ -48,8 +43,14 @@ describe("List Prospecting Lists", () => {
       direction: "asc",
       limit: "10",
     });
-    const request = sentWithKey("GET", "/spreadsheets");
-    expect(request.query).toEqual({ title: "Prospect", direction: "asc", limit: "10" });
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/spreadsheets",
+        headers: KEY,
+        query: { title: "Prospect", direction: "asc", limit: "10" },
+      },
+    ]);
     expect(result?.data).toEqual([
       expect.objectContaining({ id: 112, title: "Prospect", column_names: HEADER }),
     ]);
@@ -57,7 +58,7 @@ describe("List Prospecting Lists", () => {
 
   it("sends no filter by default and gets the newest lists first", async () => {
     const result = await run("listProspectingLists");
-    expect(sentWithKey("GET", "/spreadsheets").query).toEqual({});
+    expectSent(emu, [{ method: "GET", path: "/spreadsheets", headers: KEY, query: {} }]);
     const ids = (result?.data as Array<{ id: number }> | undefined)?.map((l) => l.id);
     expect(ids?.slice(0, 3)).toEqual([17198, 17197, 112]);
   });
@@ -73,16 +74,21 @@ describe("Create Prospecting List", () => {
       userId: "stef@example.com",
       privacy: "off",
     });
-    const request = sentWithKey("POST", "/spreadsheets");
-    expect(request.headers["content-type"]).toContain("application/json");
-    expect(request.body).toEqual({
-      title: "ProspectV2",
-      content: [HEADER, ACME, EUROPA],
-      description: "This prospect comes from Peter",
-      tags: ["prospect", "peter"],
-      user_id: "stef@example.com",
-      privacy: "off",
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets",
+        headers: { ...KEY, "content-type": expect.stringContaining("application/json") },
+        body: {
+          title: "ProspectV2",
+          content: [HEADER, ACME, EUROPA],
+          description: "This prospect comes from Peter",
+          tags: ["prospect", "peter"],
+          user_id: "stef@example.com",
+          privacy: "off",
+        },
+      },
+    ]);
     const list = result?.data as {
       id: number;
       column_names: string[];
@@ -101,10 +107,14 @@ describe("Create Prospecting List", () => {
       content: [HEADER, ACME],
       privacy: "default",
     });
-    expect(sentWithKey("POST", "/spreadsheets").body).toEqual({
-      title: "Default privacy",
-      content: [HEADER, ACME],
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets",
+        headers: KEY,
+        body: { title: "Default privacy", content: [HEADER, ACME] },
+      },
+    ]);
   });
 
   it("sends a list of objects exactly as the equivalent list of lists", async () => {
@@ -121,9 +131,12 @@ describe("Create Prospecting List", () => {
     ];
     await run("createProspectingList", { title: "Objects", content: objects });
     await run("createProspectingList", { title: "Objects", content: JSON.stringify(arrays) });
-    const [fromObjects, fromArrays] = emu.requests("POST", "/spreadsheets");
-    expect(fromObjects?.body).toEqual({ title: "Objects", content: arrays });
-    expect(fromObjects?.body).toEqual(fromArrays?.body);
+    const both = {
+      method: "POST",
+      path: "/spreadsheets",
+      body: { title: "Objects", content: arrays },
+    };
+    expectSent(emu, [both, both]);
   });
 
   it("accepts exactly 5000 prospects and 26 columns", async () => {
@@ -133,7 +146,13 @@ describe("Create Prospecting List", () => {
       title: "Largest",
       content: [header, ...rows],
     });
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets",
+        body: { title: "Largest", content: [header, ...rows] },
+      },
+    ]);
     const list = result?.data as { id: number; column_names: string[] };
     expect(list.column_names).toHaveLength(26);
     expect(rowsOf(list.id)).toHaveLength(5000);
@@ -145,7 +164,7 @@ describe("Create Prospecting List", () => {
     expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
     expect(error.message).toContain("5001 prospects");
     expect(error.message).toContain("at most 5000");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("refuses a row of 27 columns with no request, naming the limit", async () => {
@@ -157,7 +176,7 @@ describe("Create Prospecting List", () => {
     expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
     expect(error.message).toContain("row 3 has 27 columns");
     expect(error.message).toContain("at most 26");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("refuses objects with 27 different keys with no request", async () => {
@@ -168,7 +187,7 @@ describe("Create Prospecting List", () => {
     });
     expect(error.message).toContain("27 different keys");
     expect(error.message).toContain('"key26"');
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it.each([
@@ -180,7 +199,7 @@ describe("Create Prospecting List", () => {
     const error = await errorFrom("createProspectingList", { title: "Bad", content });
     expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
     expect(error.message).toContain(message);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("requires an owner for privacy off with the API key, with no request", async () => {
@@ -190,7 +209,7 @@ describe("Create Prospecting List", () => {
       privacy: "off",
     });
     expect(error).toMatchObject({ name: "InputError", input: "Owner" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("does not require an owner for privacy off when acting as a user", async () => {
@@ -200,13 +219,15 @@ describe("Create Prospecting List", () => {
       content: [HEADER, ACME],
       privacy: "off",
     });
-    expect(calls(emu)).toEqual(["GET /auth/log_as", "POST /spreadsheets"]);
-    expect(emu.log[1]?.headers["x-user-token"]).toBeTruthy();
-    expect(emu.log[1]?.body).toEqual({
-      title: "Shared by John",
-      content: [HEADER, ACME],
-      privacy: "off",
-    });
+    expectSent(emu, [
+      { method: "GET", path: "/auth/log_as", query: { user_id: "515" } },
+      {
+        method: "POST",
+        path: "/spreadsheets",
+        headers: { "x-user-token": expect.stringMatching(/^tok-/), "x-api-key": undefined },
+        body: { title: "Shared by John", content: [HEADER, ACME], privacy: "off" },
+      },
+    ]);
     expect(result?.data).toMatchObject({ privacy: 0, user: { id: 515 } });
   });
 });
@@ -214,7 +235,7 @@ describe("Create Prospecting List", () => {
 describe("Get and Assign Prospecting List", () => {
   it("gets a list with its prospects", async () => {
     const result = await run("getProspectingList", { prospectingListId: "112" });
-    sentWithKey("GET", "/spreadsheets/112");
+    expectSent(emu, [{ method: "GET", path: "/spreadsheets/112", headers: KEY }]);
     expect(result?.data).toMatchObject({
       id: 112,
       title: "Prospect",
@@ -230,29 +251,36 @@ describe("Get and Assign Prospecting List", () => {
       prospectingListId: "17197",
       userId: "stef@example.com",
     });
-    expect(sentWithKey("POST", "/spreadsheets/17197/assign").body).toEqual({
-      user_id: "stef@example.com",
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets/17197/assign",
+        headers: KEY,
+        body: { user_id: "stef@example.com" },
+      },
+    ]);
     expect(result?.data).toMatchObject({ id: 17197, user: { id: 514 } });
     expect(lists().get(17197)?.user_id).toBe(514);
   });
 
   it("sends a user id as a number", async () => {
     await run("assignProspectingList", { prospectingListId: "17197", userId: "515" });
-    expect(sentWithKey("POST", "/spreadsheets/17197/assign").body).toEqual({ user_id: 515 });
+    expectSent(emu, [
+      { method: "POST", path: "/spreadsheets/17197/assign", headers: KEY, body: { user_id: 515 } },
+    ]);
     expect(lists().get(17197)?.user_id).toBe(515);
   });
 
   it("requires the user, with no request", async () => {
     const error = await errorFrom("assignProspectingList", { prospectingListId: "17197" });
     expect(error).toMatchObject({ name: "InputError", input: "Assign To" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("refuses a list id that is not a number, with no request", async () => {
     const error = await errorFrom("getProspectingList", { prospectingListId: "112/../../users" });
     expect(error).toMatchObject({ name: "InputError", input: "Prospecting List ID" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -264,11 +292,14 @@ describe("Comments", () => {
       userId: "515",
       activityId: "3",
     });
-    expect(sentWithKey("POST", "/spreadsheets/112/comments").body).toEqual({
-      content: "This is wonderful",
-      user_id: 515,
-      activity_id: 3,
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets/112/comments",
+        headers: KEY,
+        body: { content: "This is wonderful", user_id: 515, activity_id: 3 },
+      },
+    ]);
     expect(result?.data).toMatchObject({
       content: "This is wonderful",
       commented_item: { item: "Spreadsheet", id: 112 },
@@ -283,9 +314,14 @@ describe("Comments", () => {
       prospectId: "109",
       content: "Called, no answer.",
     });
-    expect(sentWithKey("POST", "/spreadsheets/112/rows/109/comments").body).toEqual({
-      content: "Called, no answer.",
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets/112/rows/109/comments",
+        headers: KEY,
+        body: { content: "Called, no answer." },
+      },
+    ]);
     expect(result?.data).toMatchObject({
       commented_item: { item: "SpreadsheetRow", id: 109 },
       user: { id: 514 },
@@ -305,7 +341,7 @@ describe("Comments", () => {
       content: "  ",
     });
     expect(error).toMatchObject({ name: "InputError", input: "Comment" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -323,9 +359,14 @@ describe("Add Prospects", () => {
       content: JSON.stringify([green, red]),
     });
     emu.events.off("event", listener);
-    expect(sentWithKey("POST", "/spreadsheets/17197/rows").body).toEqual({
-      content: [green, red],
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets/17197/rows",
+        headers: KEY,
+        body: { content: [green, red] },
+      },
+    ]);
     const created = result?.data as Array<{ id: number; content: string[] }>;
     expect(created.map((r) => r.content)).toEqual([green, red]);
     expect(announced).toEqual(created);
@@ -336,13 +377,12 @@ describe("Add Prospects", () => {
     const rows = numbered(250);
     const before = rowsOf(112).length;
     const result = await run("addProspects", { prospectingListId: "112", content: rows });
-    const sent = emu.requests("POST", "/spreadsheets/112/rows");
-    expect(emu.log).toHaveLength(3);
-    expect(sent.map((r) => (r.body as { content: string[][] }).content)).toEqual([
-      rows.slice(0, 100),
-      rows.slice(100, 200),
-      rows.slice(200, 250),
-    ]);
+    const batch = (from: number, to: number) => ({
+      method: "POST",
+      path: "/spreadsheets/112/rows",
+      body: { content: rows.slice(from, to) },
+    });
+    expectSent(emu, [batch(0, 100), batch(100, 200), batch(200, 250)]);
     const created = result?.data as Array<{ id: number; content: string[] }>;
     expect(created).toHaveLength(250);
     expect(created.map((r) => r.content)).toEqual(rows);
@@ -360,26 +400,36 @@ describe("Add Prospects", () => {
     ];
     await run("addProspects", { prospectingListId: "17197", content: JSON.stringify(objects) });
     await run("addProspects", { prospectingListId: "17197", content: arrays });
-    const [fromObjects, fromArrays] = emu.requests("POST", "/spreadsheets/17197/rows");
-    expect(fromObjects?.body).toEqual({ content: arrays });
-    expect(fromObjects?.body).toEqual(fromArrays?.body);
+    const both = { method: "POST", path: "/spreadsheets/17197/rows", body: { content: arrays } };
+    expectSent(emu, [both, both]);
   });
 
   it("says which prospects were added when a later batch fails", async () => {
+    const rows = numbered(250);
     const quota = emu.dailyQuota;
     emu.dailyQuota = emu.requestsToday + 1;
     try {
-      const error = await errorFrom("addProspects", {
-        prospectingListId: "112",
-        content: numbered(250),
-      });
+      const error = await errorFrom("addProspects", { prospectingListId: "112", content: rows });
       expect(error).toMatchObject({ name: "ApiError", status: 429 });
       expect(error.message).toContain("prospects 1–100 were added; 101–250 were not added");
     } finally {
       emu.dailyQuota = quota;
     }
     // The first batch was sent, the second refused, the third never sent.
-    expect(emu.log.map((r) => r.status)).toEqual([201, 429]);
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets/112/rows",
+        body: { content: rows.slice(0, 100) },
+        status: 201,
+      },
+      {
+        method: "POST",
+        path: "/spreadsheets/112/rows",
+        body: { content: rows.slice(100, 200) },
+        status: 429,
+      },
+    ]);
   });
 
   it("refuses a row of 27 columns with no request", async () => {
@@ -389,7 +439,7 @@ describe("Add Prospects", () => {
     });
     expect(error).toMatchObject({ name: "InputError", input: "Prospects" });
     expect(error.message).toContain("row 2 has 27 columns");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("refuses more than 5000 prospects in one step, with no request", async () => {
@@ -398,7 +448,7 @@ describe("Add Prospects", () => {
       content: numbered(5001),
     });
     expect(error.message).toContain("one step adds at most 5000");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -410,7 +460,14 @@ describe("Update, Create Lead From and Delete Prospect", () => {
       prospectId: "116",
       content: JSON.stringify(values),
     });
-    expect(sentWithKey("PUT", "/spreadsheets/17197/rows/116").body).toEqual({ content: values });
+    expectSent(emu, [
+      {
+        method: "PUT",
+        path: "/spreadsheets/17197/rows/116",
+        headers: KEY,
+        body: { content: values },
+      },
+    ]);
     expect(result?.data).toEqual({ id: 116, lead_id: null, is_active: true, content: values });
     expect(prospects().get(116)?.content).toEqual(values);
   });
@@ -421,9 +478,14 @@ describe("Update, Create Lead From and Delete Prospect", () => {
       prospectId: "116",
       content: { Company: "Red Corp", Firstname: "John", Phone: 2223331111 },
     });
-    expect(sentWithKey("PUT", "/spreadsheets/17197/rows/116").body).toEqual({
-      content: ["Red Corp", "John", "2223331111"],
-    });
+    expectSent(emu, [
+      {
+        method: "PUT",
+        path: "/spreadsheets/17197/rows/116",
+        headers: KEY,
+        body: { content: ["Red Corp", "John", "2223331111"] },
+      },
+    ]);
   });
 
   it("refuses 27 values with no request", async () => {
@@ -433,7 +495,7 @@ describe("Update, Create Lead From and Delete Prospect", () => {
       content: Array.from({ length: 27 }, () => "x"),
     });
     expect(error).toMatchObject({ name: "InputError", input: "Prospect Values" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("creates a lead from a prospect and links it to the prospect", async () => {
@@ -441,8 +503,14 @@ describe("Update, Create Lead From and Delete Prospect", () => {
       prospectingListId: "17197",
       prospectId: "115",
     });
-    const request = sentWithKey("POST", "/spreadsheets/17197/rows/115/create_lead");
-    expect(request.body).toBeUndefined();
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/spreadsheets/17197/rows/115/create_lead",
+        headers: KEY,
+        body: undefined,
+      },
+    ]);
     const lead = result?.data as { id: number; title: string; description: string };
     expect(lead.title).toBe("Green Corp");
     expect(lead.description).toContain("Email: julia.green@example.com");
@@ -452,7 +520,7 @@ describe("Update, Create Lead From and Delete Prospect", () => {
 
   it("deletes a prospect", async () => {
     const result = await run("deleteProspect", { prospectingListId: "112", prospectId: "109" });
-    sentWithKey("DELETE", "/spreadsheets/112/rows/109");
+    expectSent(emu, [{ method: "DELETE", path: "/spreadsheets/112/rows/109", headers: KEY }]);
     expect(result?.data).toEqual({ id: 109 });
     expect(prospects().has(109)).toBe(false);
   });
@@ -463,6 +531,7 @@ describe("Update, Create Lead From and Delete Prospect", () => {
       prospectId: "116",
     });
     expect(error).toMatchObject({ name: "ApiError", status: 404 });
+    expectSent(emu, [{ method: "DELETE", path: "/spreadsheets/112/rows/116", status: 404 }]);
     expect(prospects().has(116)).toBe(true);
   });
 });
@@ -470,7 +539,14 @@ describe("Update, Create Lead From and Delete Prospect", () => {
 describe("List Prospects Called From a Number", () => {
   it("sends the phone number and returns the prospects called from it", async () => {
     const result = await run("listProspectsCalledFrom", { phoneNumber: "2223334444" });
-    expect(sentWithKey("GET", "/rows/called_from").query).toEqual({ phone_number: "2223334444" });
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/rows/called_from",
+        headers: KEY,
+        query: { phone_number: "2223334444" },
+      },
+    ]);
     const rows = result?.data as Array<{ id: number; spreadsheet_id: number }>;
     expect(rows.map((r) => [r.id, r.spreadsheet_id])).toEqual([
       [115, 17197],
@@ -481,6 +557,6 @@ describe("List Prospects Called From a Number", () => {
   it("refuses text that is not a phone number, with no request", async () => {
     const error = await errorFrom("listProspectsCalledFrom", { phoneNumber: "call John" });
     expect(error).toMatchObject({ name: "InputError", input: "Phone Number" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });

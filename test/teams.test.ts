@@ -1,5 +1,5 @@
 /** Teams actions through the harness on the built component, against the emulator. */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_API_KEY } from "./emulator";
 import { TEAMS, type Team } from "./emulator/resources/teams";
 import {
@@ -7,6 +7,7 @@ import {
   actionRunner,
   dataOf,
   errorRunner,
+  expectSent,
   idOf,
   idsOf,
   loginConnection,
@@ -19,9 +20,6 @@ const teams = () => emu.store.table<Team>(TEAMS);
 const run = actionRunner(emu);
 const errorFrom = errorRunner(emu);
 
-/** The request log as [method, path, body] rows. */
-const sent = () => emu.log.map((r) => [r.method, r.path, r.body]);
-
 const memberIds = (team: unknown) =>
   (team as { users: Array<{ id: number }> }).users.map((u) => u.id);
 const teamIdsOf = (userId: number) => emu.store.users.get(userId)?.team_ids;
@@ -29,8 +27,9 @@ const teamIdsOf = (userId: number) => emu.store.users.get(userId)?.team_ids;
 describe("List Teams", () => {
   it("gets /teams and returns each team with its members and managers", async () => {
     const result = await run("listTeams");
-    expect(emu.log.map((r) => [r.method, r.path, r.query])).toEqual([["GET", "/teams", {}]]);
-    expect(emu.log[0]?.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
+    expectSent(emu, [
+      { method: "GET", path: "/teams", query: {}, headers: { "x-api-key": DEFAULT_API_KEY } },
+    ]);
     const sales = dataOf<Array<{ id: number }>>(result).find((t) => t.id === 2);
     expect(sales).toMatchObject({
       name: "Sales",
@@ -44,21 +43,29 @@ describe("List Teams", () => {
   it("is allowed for a user who is not an admin", async () => {
     const result = await run("listTeams", {}, loginConnection(emu, "john.doe@mycompany.com"));
     expect(idsOf(result?.data)).toEqual([2, 3]);
-    expect(emu.requests("GET", "/teams")[0]?.headers["x-user-token"]).toBeTruthy();
+    // John's first request in this file: his connection logs in first.
+    expectSent(emu, [
+      { method: "GET", path: "/auth/login" },
+      {
+        method: "GET",
+        path: "/teams",
+        headers: { "x-user-token": expect.stringMatching(/^tok-/) },
+      },
+    ]);
   });
 });
 
 describe("Get Team", () => {
   it("gets a team by id", async () => {
     const result = await run("getTeam", { teamId: "2" });
-    expect(sent()).toEqual([["GET", "/teams/2", undefined]]);
+    expectSent(emu, [{ method: "GET", path: "/teams/2", body: undefined }]);
     expect(result?.data).toMatchObject({ id: 2, name: "Sales" });
     expect(memberIds(result?.data)).toEqual([514, 515]);
   });
 
   it("gets a team by name", async () => {
     const result = await run("getTeam", { teamId: "Marketing" });
-    expect(sent()).toEqual([["GET", "/teams/Marketing", undefined]]);
+    expectSent(emu, [{ method: "GET", path: "/teams/Marketing", body: undefined }]);
     expect(result?.data).toMatchObject({ id: 3, name: "Marketing", users: [] });
   });
 
@@ -82,7 +89,7 @@ describe("Team round trip: create → add member → get → update → remove m
     // Create
     const created = await run("createTeam", { name: "Web Sales" });
     const id = idOf(created?.data);
-    expect(sent()).toEqual([["POST", "/teams", { name: "Web Sales" }]]);
+    expectSent(emu, [{ method: "POST", path: "/teams", body: { name: "Web Sales" } }]);
     expect(created?.data).toMatchObject({ name: "Web Sales", users: [] });
     expect(teams().get(id)?.name).toBe("Web Sales");
 
@@ -93,8 +100,12 @@ describe("Team round trip: create → add member → get → update → remove m
       userId: "john.doe@mycompany.com",
       isManager: "true",
     });
-    expect(sent()).toEqual([
-      ["POST", `/teams/${id}/add_member`, { user_id: "john.doe@mycompany.com", is_manager: true }],
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: `/teams/${id}/add_member`,
+        body: { user_id: "john.doe@mycompany.com", is_manager: true },
+      },
     ]);
     expect(added?.data).toMatchObject({ id, users: [{ id: 515, is_manager: true }] });
     expect(teamIdsOf(515)).toContain(id);
@@ -102,7 +113,7 @@ describe("Team round trip: create → add member → get → update → remove m
     // Get: the member is there
     emu.clearLog();
     const got = await run("getTeam", { teamId: String(id) });
-    expect(sent()).toEqual([["GET", `/teams/${id}`, undefined]]);
+    expectSent(emu, [{ method: "GET", path: `/teams/${id}`, body: undefined }]);
     expect(got?.data).toMatchObject({
       id,
       name: "Web Sales",
@@ -112,14 +123,16 @@ describe("Team round trip: create → add member → get → update → remove m
     // Update (rename)
     emu.clearLog();
     const updated = await run("updateTeam", { teamId: String(id), name: "Inside Sales" });
-    expect(sent()).toEqual([["PUT", `/teams/${id}`, { name: "Inside Sales" }]]);
+    expectSent(emu, [{ method: "PUT", path: `/teams/${id}`, body: { name: "Inside Sales" } }]);
     expect(updated?.data).toMatchObject({ id, name: "Inside Sales" });
     expect(teams().get(id)?.name).toBe("Inside Sales");
 
     // Remove the member (by id)
     emu.clearLog();
     const removed = await run("removeTeamMember", { teamId: String(id), userId: "515" });
-    expect(sent()).toEqual([["DELETE", `/teams/${id}/remove_member`, { user_id: 515 }]]);
+    expectSent(emu, [
+      { method: "DELETE", path: `/teams/${id}/remove_member`, body: { user_id: 515 } },
+    ]);
     expect(removed?.data).toMatchObject({ id, users: [] });
     expect(teamIdsOf(515)).not.toContain(id);
     expect(teamIdsOf(515)).toContain(2);
@@ -127,18 +140,22 @@ describe("Team round trip: create → add member → get → update → remove m
     // Delete
     emu.clearLog();
     const deleted = await run("deleteTeam", { teamId: String(id) });
-    expect(sent()).toEqual([["DELETE", `/teams/${id}`, undefined]]);
+    expectSent(emu, [{ method: "DELETE", path: `/teams/${id}`, body: undefined }]);
     expect(deleted?.data).toEqual({ id });
     expect(teams().has(id)).toBe(false);
 
     // Reading it back now fails with the API's 404
+    emu.clearLog();
     const gone = await errorFrom("getTeam", { teamId: String(id) });
     expect(gone.message).toContain(`answered 404 on GET /teams/${id}`);
+    expectSent(emu, [{ method: "GET", path: `/teams/${id}`, status: 404 }]);
   });
 
   it("adds a member who is not a manager with is_manager: false", async () => {
     const result = await run("addTeamMember", { teamId: "3", userId: "516" });
-    expect(sent()).toEqual([["POST", "/teams/3/add_member", { user_id: 516, is_manager: false }]]);
+    expectSent(emu, [
+      { method: "POST", path: "/teams/3/add_member", body: { user_id: 516, is_manager: false } },
+    ]);
     expect(result?.data).toMatchObject({ id: 3, users: [{ id: 516, is_manager: false }] });
     expect(teamIdsOf(516)).toEqual([3]);
   });
@@ -146,13 +163,28 @@ describe("Team round trip: create → add member → get → update → remove m
   it("lets an admin user (User Login) create a team", async () => {
     const result = await run("createTeam", { name: "Partners" }, loginConnection(emu));
     const id = idOf(result?.data);
-    expect(emu.requests("POST", "/teams")[0]?.headers["x-user-token"]).toBeTruthy();
+    // Stéphanie's first request in this file: her connection logs in first.
+    expectSent(emu, [
+      { method: "GET", path: "/auth/login" },
+      {
+        method: "POST",
+        path: "/teams",
+        headers: { "x-user-token": expect.stringMatching(/^tok-/) },
+        body: { name: "Partners" },
+      },
+    ]);
     expect(teams().get(id)?.name).toBe("Partners");
   });
 });
 
 describe("Admin-only calls with a user who is not an admin", () => {
   const john = () => loginConnection(emu, "john.doe@mycompany.com");
+
+  // John's token is fetched before these tests (as his earlier calls in this file do), so each
+  // test's log holds only its own refused calls, whichever tests run.
+  beforeAll(async () => {
+    await run("testConnection", {}, john());
+  });
 
   it("Create Team is refused plainly and nothing is created", async () => {
     const before = teams().size;
@@ -161,7 +193,9 @@ describe("Admin-only calls with a user who is not an admin", () => {
     expect(error.message).toMatch(
       /^Pro Pipe Lines answered 401 on POST \/teams: Unauthorized: the user has not the privileges to do this action\..*The connection's user is not an admin/,
     );
-    expect(emu.requests("POST", "/teams")).toHaveLength(1);
+    expectSent(emu, [
+      { method: "POST", path: "/teams", body: { name: "Shadow team" }, status: 401 },
+    ]);
     expect(teams().size).toBe(before);
   });
 
@@ -176,8 +210,11 @@ describe("Admin-only calls with a user who is not an admin", () => {
       const error = await actionError(key, { connection: john(), ...params });
       expect(error.message).toContain("not an admin");
     }
-    expect(emu.log.filter((r) => r.path.startsWith("/teams")).map((r) => r.status)).toEqual([
-      401, 401, 401, 401,
+    expectSent(emu, [
+      { method: "POST", path: "/teams/2/add_member", status: 401 },
+      { method: "DELETE", path: "/teams/2/remove_member", status: 401 },
+      { method: "PUT", path: "/teams/2", status: 401 },
+      { method: "DELETE", path: "/teams/2", status: 401 },
     ]);
     expect(teams().get(2)?.name).toBe("Sales");
     expect(teamIdsOf(514)).toContain(2);
@@ -191,7 +228,7 @@ describe("Bad inputs cost zero requests", () => {
     expect(error.message).toBe(
       'Team ID: "Sales" is not a valid ID: enter a whole number such as 8113, or pick one from the list.',
     );
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("refuses a malformed member email and a missing member", async () => {
@@ -202,12 +239,12 @@ describe("Bad inputs cost zero requests", () => {
     expect(malformed.message).toMatch(/^User: "john.doe@mycompany" is not a valid email address/);
     const missing = await errorFrom("removeTeamMember", { teamId: "2" });
     expect(missing.message).toMatch(/^User: is required/);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("refuses an empty team name", async () => {
     const error = await errorFrom("updateTeam", { teamId: "2", name: "  " });
     expect(error.message).toMatch(/^Team Name: is required/);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });

@@ -5,10 +5,13 @@ import { ACTIVATION_EMAILS, type SentActivationEmail } from "./emulator/resource
 import {
   actionError,
   actionRunner,
+  basicAuth,
   errorRunner,
+  expectSent,
   idOf,
   idsOf,
   loginConnection,
+  USER_PASSWORD,
   useEmulator,
 } from "./helpers";
 
@@ -41,18 +44,22 @@ describe("List Users", () => {
       role: "non-admin",
       teams: ["Sales", "2"],
     });
-    const [request] = emu.requests("GET", "/users");
-    expect(emu.log).toHaveLength(1);
-    expect(request?.query).toEqual({
-      email: "john.doe@mycompany.com",
-      lastname: "Doe",
-      firstname: "John",
-      status: "activated",
-      direction: "desc",
-      role: "non-admin",
-      teams: "Sales,2",
-    });
-    expect(request?.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/users",
+        query: {
+          email: "john.doe@mycompany.com",
+          lastname: "Doe",
+          firstname: "John",
+          status: "activated",
+          direction: "desc",
+          role: "non-admin",
+          teams: "Sales,2",
+        },
+        headers: { "x-api-key": DEFAULT_API_KEY },
+      },
+    ]);
     const users = result?.data as Array<Record<string, unknown>>;
     expect(idsOf(users)).toEqual([515]);
     expect(users[0]).toMatchObject({
@@ -66,7 +73,7 @@ describe("List Users", () => {
 
   it("sends no query without filters and lists disabled users too", async () => {
     const result = await run("listUsers");
-    expect(emu.requests("GET", "/users")[0]?.query).toEqual({});
+    expectSent(emu, [{ method: "GET", path: "/users", query: {} }]);
     expect(idsOf(result?.data)).toEqual(expect.arrayContaining([514, 515, 516, 517]));
   });
 
@@ -78,10 +85,10 @@ describe("List Users", () => {
     expect(idsOf(deactivated?.data)).not.toContain(514);
     const sales = await run("listUsers", { teams: "Sales", direction: "desc" });
     expect(idsOf(sales?.data)).toEqual([515, 514]);
-    expect(emu.requests("GET", "/users").map((r) => r.query)).toEqual([
-      { role: "admin" },
-      { status: "deactivated" },
-      { teams: "Sales", direction: "desc" },
+    expectSent(emu, [
+      { method: "GET", path: "/users", query: { role: "admin" } },
+      { method: "GET", path: "/users", query: { status: "deactivated" } },
+      { method: "GET", path: "/users", query: { teams: "Sales", direction: "desc" } },
     ]);
   });
 
@@ -90,7 +97,7 @@ describe("List Users", () => {
     expect(email.message).toMatch(/^Email: "john.doe@" is not a valid email address/);
     const role = await errorFrom("listUsers", { role: "owner" });
     expect(role.message).toBe('Role: "owner" is not one of: all, admin, non-admin.');
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -102,14 +109,18 @@ describe("Create User", () => {
       firstname: "Albert",
       isAdmin: "true",
     });
-    const [request] = emu.requests("POST", "/users");
-    expect(emu.log).toHaveLength(1);
-    expect(request?.body).toEqual({
-      email: "albert.einstein@genius.com",
-      lastname: "Einstein",
-      firstname: "Albert",
-      is_admin: true,
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/users",
+        body: {
+          email: "albert.einstein@genius.com",
+          lastname: "Einstein",
+          firstname: "Albert",
+          is_admin: true,
+        },
+      },
+    ]);
     const created = { id: idOf(result?.data) };
     expect(result?.data).toMatchObject({
       email: "albert.einstein@genius.com",
@@ -135,9 +146,13 @@ describe("Create User", () => {
       sendActivationEmail: "false",
     });
     // Off is the API's default (no email), so nothing is added to the body.
-    expect(emu.requests("POST", "/users").map((r) => r.body)).toEqual([
-      { email: "marie.curie@genius.com", is_admin: false, dont_send_email: false },
-      { email: "niels.bohr@genius.com", is_admin: false },
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/users",
+        body: { email: "marie.curie@genius.com", is_admin: false, dont_send_email: false },
+      },
+      { method: "POST", path: "/users", body: { email: "niels.bohr@genius.com", is_admin: false } },
     ]);
     const sentTo = activationEmails().map((e) => e.user_id);
     expect(sentTo).toContain(idOf(on?.data));
@@ -150,7 +165,7 @@ describe("Create User", () => {
     expect(malformed.message).toContain("is not a valid email address");
     const missing = await errorFrom("createUser");
     expect(missing.message).toMatch(/^Email: is required/);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("is refused plainly for a user who is not an admin, and allowed for an admin", async () => {
@@ -164,32 +179,45 @@ describe("Create User", () => {
       "Pro Pipe Lines answered 401 on POST /users: Unauthorized: the user has not the privileges to do this action.",
     );
     expect(error.message).toContain("The connection's user is not an admin");
-    // One refused POST, not retried with a fresh token; nothing created.
-    expect(emu.requests("POST", "/users")).toHaveLength(1);
-    expect(emu.requests("POST", "/users")[0]?.status).toBe(401);
     expect(emu.store.users.size).toBe(before);
 
     const admin = await run("createUser", { email: "welcome@mycompany.com" }, loginConnection(emu));
     expect(admin?.data).toMatchObject({ email: "welcome@mycompany.com" });
-    const posts = emu.requests("POST", "/users");
-    expect(posts[1]?.headers["x-user-token"]).toBeTruthy();
-    expect(posts[1]?.status).toBe(200);
+    // Each connection's first request in this file logs in; the refused POST is not retried
+    // with a fresh token.
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/auth/login",
+        headers: { authorization: basicAuth("john.doe@mycompany.com", USER_PASSWORD) },
+      },
+      { method: "POST", path: "/users", status: 401 },
+      {
+        method: "GET",
+        path: "/auth/login",
+        headers: { authorization: basicAuth("stef@example.com", USER_PASSWORD) },
+      },
+      {
+        method: "POST",
+        path: "/users",
+        headers: { "x-user-token": expect.stringMatching(/^tok-/) },
+        status: 200,
+      },
+    ]);
   });
 });
 
 describe("Get User", () => {
   it("gets a user by id", async () => {
     const result = await run("getUser", { userId: "514" });
-    expect(emu.log.map((r) => [r.method, r.path, r.query])).toEqual([["GET", "/users/514", {}]]);
+    expectSent(emu, [{ method: "GET", path: "/users/514", query: {} }]);
     expect(result?.data).toMatchObject({ id: 514, email: "stef@example.com", is_admin: true });
     expect(result?.data).not.toHaveProperty("password");
   });
 
   it("gets a user by email, encoded as one path segment", async () => {
     const result = await run("getUser", { userId: "john.doe@mycompany.com" });
-    expect(emu.log.map((r) => [r.method, r.path])).toEqual([
-      ["GET", "/users/john.doe%40mycompany.com"],
-    ]);
+    expectSent(emu, [{ method: "GET", path: "/users/john.doe%40mycompany.com" }]);
     expect(result?.data).toMatchObject({ id: 515, lastname: "Doe" });
   });
 
@@ -207,7 +235,7 @@ describe("Get User", () => {
     expect(error.message).toBe(
       'User: "john" is neither a user ID (a whole number) nor an email address.',
     );
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -215,9 +243,7 @@ describe("Send Activation Email", () => {
   it("answers sent: true on 200 (user not activated yet) and the email goes out", async () => {
     const id = seedUser("newcomer@mycompany.com");
     const result = await run("sendUserActivationEmail", { userId: String(id) });
-    expect(emu.log.map((r) => [r.method, r.path, r.status])).toEqual([
-      ["GET", `/users/${id}/send_activation_email`, 200],
-    ]);
+    expectSent(emu, [{ method: "GET", path: `/users/${id}/send_activation_email`, status: 200 }]);
     expect(result?.data).toEqual({ sent: true, alreadyActivated: false });
     expect(activationEmails().filter((e) => e.user_id === id)).toHaveLength(1);
   });
@@ -225,9 +251,7 @@ describe("Send Activation Email", () => {
   it("answers sent: false, alreadyActivated: true on 304", async () => {
     const before = activationEmails().length;
     const result = await run("sendUserActivationEmail", { userId: "515" });
-    expect(emu.log.map((r) => [r.method, r.path, r.status])).toEqual([
-      ["GET", "/users/515/send_activation_email", 304],
-    ]);
+    expectSent(emu, [{ method: "GET", path: "/users/515/send_activation_email", status: 304 }]);
     expect(result?.data).toEqual({ sent: false, alreadyActivated: true });
     expect(activationEmails()).toHaveLength(before);
   });
@@ -235,7 +259,7 @@ describe("Send Activation Email", () => {
   it("refuses an email address (the call takes the user's id) with zero requests", async () => {
     const error = await errorFrom("sendUserActivationEmail", { userId: "john.doe@mycompany.com" });
     expect(error.message).toMatch(/^User ID: "john.doe@mycompany.com" is not a valid ID/);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("is refused plainly for a user who is not an admin", async () => {
@@ -253,20 +277,20 @@ describe("Disable User", () => {
   it("puts /users/{id}/disable and the user is disabled", async () => {
     const id = seedUser("leaving@mycompany.com");
     const result = await run("disableUser", { userId: String(id) });
-    expect(emu.log.map((r) => [r.method, r.path, r.body])).toEqual([
-      ["PUT", `/users/${id}/disable`, undefined],
-    ]);
+    expectSent(emu, [{ method: "PUT", path: `/users/${id}/disable`, body: undefined }]);
     expect(result?.data).toMatchObject({ id, email: "leaving@mycompany.com", is_disabled: true });
     expect(emu.store.users.get(id)?.is_disabled).toBe(true);
   });
 
   it("is refused plainly for a user who is not an admin, and the user stays enabled", async () => {
-    const error = await actionError("disableUser", {
-      connection: loginConnection(emu, "john.doe@mycompany.com"),
-      userId: "516",
-    });
+    const connection = loginConnection(emu, "john.doe@mycompany.com");
+    // John's token is fetched first (as his earlier calls in this file do), so the log holds
+    // only the refused call, whichever tests run.
+    await run("testConnection", {}, connection);
+    emu.clearLog();
+    const error = await actionError("disableUser", { connection, userId: "516" });
     expect(error.message).toContain("the user has not the privileges to do this action");
-    expect(emu.requests("PUT", "/users/516/disable")).toHaveLength(1);
+    expectSent(emu, [{ method: "PUT", path: "/users/516/disable", status: 401 }]);
     expect(emu.store.users.get(516)?.is_disabled).toBe(false);
   });
 });

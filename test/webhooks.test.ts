@@ -16,11 +16,11 @@ import {
   actionError,
   actionRunner,
   apiKeyConnection,
-  calls,
   component,
   delivery,
   errorOf,
   errorRunner,
+  expectSent,
   harness,
   loginConnection,
   serialize,
@@ -42,10 +42,9 @@ const TRIGGER = "proPipeLinesEvents";
 describe("webhook actions", () => {
   it("List Webhooks: GET /webhooks with the API key", async () => {
     const result = await run("listWebhooks");
-    const [request] = emu.requests("GET", "/webhooks");
-    expect(emu.log).toHaveLength(1);
-    expect(request?.headers["x-api-key"]).toBe(DEFAULT_API_KEY);
-    expect(request?.query).toEqual({});
+    expectSent(emu, [
+      { method: "GET", path: "/webhooks", query: {}, headers: { "x-api-key": DEFAULT_API_KEY } },
+    ]);
     const ids = ((result?.data ?? []) as Array<{ id: number }>).map((w) => w.id);
     expect(ids).toEqual(expect.arrayContaining([62, 63, 64, 65]));
     expect(result?.data).toContainEqual({
@@ -68,14 +67,19 @@ describe("webhook actions", () => {
       target: "https://hooks.example.com/won",
       name: "Won deals",
     });
-    expect(emu.log).toHaveLength(1);
-    const [request] = emu.requests("POST", "/webhooks");
-    expect(request?.body).toEqual({
-      event: "lead.status.changed.to.won",
-      target_type: "url",
-      target: "https://hooks.example.com/won",
-      name: "Won deals",
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/webhooks",
+        headers: { "x-api-key": apiKey },
+        body: {
+          event: "lead.status.changed.to.won",
+          target_type: "url",
+          target: "https://hooks.example.com/won",
+          name: "Won deals",
+        },
+      },
+    ]);
     const created = result?.data as { id: number; event: string };
     expect(created).toMatchObject({ event: "lead.status.changed.to.won", name: "Won deals" });
     // The emulator signs deliveries with the key of the creating request.
@@ -89,12 +93,18 @@ describe("webhook actions", () => {
       target: "ops@example.com",
       addToLeadActionMenu: "true",
     });
-    expect(emu.requests("POST", "/webhooks")[0]?.body).toEqual({
-      event: "lead.manual.trigger",
-      target_type: "email",
-      target: "ops@example.com",
-      add_to_lead_action_menu: true,
-    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/webhooks",
+        body: {
+          event: "lead.manual.trigger",
+          target_type: "email",
+          target: "ops@example.com",
+          add_to_lead_action_menu: true,
+        },
+      },
+    ]);
   });
 
   it("Create Webhook for a given step: reads the step, then subscribes lead.step.changed.to.PIPELINE.STEP", async () => {
@@ -103,11 +113,18 @@ describe("webhook actions", () => {
       step: "1191",
       target: "https://hooks.example.com/closing",
     });
-    expect(calls(emu)).toEqual(["GET /steps/1191", "POST /webhooks"]);
-    expect(emu.requests("POST", "/webhooks")[0]?.body).toMatchObject({
-      event: "lead.step.changed.to.Sales funnel.Closing",
-      target_type: "url",
-    });
+    expectSent(emu, [
+      { method: "GET", path: "/steps/1191" },
+      {
+        method: "POST",
+        path: "/webhooks",
+        body: {
+          event: "lead.step.changed.to.Sales funnel.Closing",
+          target_type: "url",
+          target: "https://hooks.example.com/closing",
+        },
+      },
+    ]);
   });
 
   it("Create Webhook: an existing subscription is the API's 409, as an ApiError", async () => {
@@ -117,7 +134,14 @@ describe("webhook actions", () => {
     });
     expect(error.name).toBe("ApiError");
     expect(error.status).toBe(409);
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/webhooks",
+        body: { event: "lead.unassigned", target_type: "url", target: "https://my/process2" },
+        status: 409,
+      },
+    ]);
   });
 
   it("Delete Webhook: DELETE /webhooks/{id}", async () => {
@@ -128,15 +152,14 @@ describe("webhook actions", () => {
       target: "gone@example.com",
     });
     const result = await run("deleteWebhook", { webhookId: String(id) });
-    expect(emu.requests("DELETE", `/webhooks/${id}`)).toHaveLength(1);
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [{ method: "DELETE", path: `/webhooks/${id}` }]);
     expect(result?.data).toEqual({ id });
     expect(webhooksOf(emu).has(id)).toBe(false);
   });
 
   it("List Webhook Events: GET /webhook_events, the last 10 days, newest first", async () => {
     const result = await run("listWebhookEvents");
-    expect(emu.requests("GET", "/webhook_events")).toHaveLength(1);
+    expectSent(emu, [{ method: "GET", path: "/webhook_events" }]);
     const ids = ((result?.data ?? []) as Array<{ id: number }>).map((e) => e.id);
     expect(ids.slice(-2)).toEqual([984, 3]);
     expect(ids).not.toContain(2); // sent 15 days ago
@@ -147,7 +170,15 @@ describe("webhook actions", () => {
       connection: loginConnection(emu),
       webhookEventId: "3",
     });
-    expect(emu.requests("GET", "/webhook_events/3")).toHaveLength(1);
+    // The connection's first request in this file: it logs in first.
+    expectSent(emu, [
+      { method: "GET", path: "/auth/login" },
+      {
+        method: "GET",
+        path: "/webhook_events/3",
+        headers: { "x-user-token": expect.stringMatching(/^tok-/) },
+      },
+    ]);
     expect(result?.data).toMatchObject({
       id: 3,
       event: "lead.creation",
@@ -222,7 +253,7 @@ describe("webhook actions", () => {
       const error = await actionError(key, { connection, ...rest });
       expect(error.name).toBe("InputError");
       expect(error.message).toMatch(message);
-      expect(emu.log).toHaveLength(0);
+      expectSent(emu, []);
     });
   });
 });
@@ -256,6 +287,10 @@ const deploy = (url: string, params: Record<string, unknown>) =>
 const remove = (url: string, params: Record<string, unknown>) =>
   built.webhookDelete(lifecycleContext(url), params);
 
+/** The ids of the subscriptions that deliver to `url`, in the account's order. */
+const subscriptionIds = (url: string) =>
+  [...webhooksOf(emu).values()].filter((w) => w.target === url).map((w) => w.id);
+
 /** event → how many subscriptions deliver it to `url`. */
 function subscriptionsTo(url: string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -283,39 +318,43 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     "lead.status.changed.to.won": 1,
     "lead.step.changed.to.Sales funnel.Closing": 1,
   };
+  /** The POST that subscribes `target` to `event`. */
+  const subscribe = (event: string, target = url) => ({
+    method: "POST",
+    path: "/webhooks",
+    body: { event, target_type: "url", target, name: "Prismatic: Acme / Flow 1" },
+  });
+  const listing = { method: "GET", path: "/webhooks" };
+  const unsubscribe = (id: number) => ({ method: "DELETE", path: `/webhooks/${id}` });
 
   it("deploy twice then delete: one subscription per event after each deploy, none after delete", async () => {
     await deploy(url, params());
     expect(subscriptionsTo(url)).toEqual(expected);
-    expect(calls(emu)).toEqual([
-      "GET /steps/1191",
-      "GET /webhooks",
-      "POST /webhooks",
-      "POST /webhooks",
-      "POST /webhooks",
+    expectSent(emu, [
+      { method: "GET", path: "/steps/1191" },
+      listing,
+      subscribe("lead.creation"),
+      subscribe("lead.status.changed.to.won"),
+      subscribe("lead.step.changed.to.Sales funnel.Closing"),
     ]);
-    expect(emu.requests("POST", "/webhooks").map((r) => r.body)).toContainEqual({
-      event: "lead.creation",
-      target_type: "url",
-      target: url,
-      name: "Prismatic: Acme / Flow 1",
-    });
 
     emu.clearLog();
     await deploy(url, params());
     expect(subscriptionsTo(url)).toEqual(expected);
-    expect(calls(emu)).toEqual(["GET /steps/1191", "GET /webhooks"]);
+    expectSent(emu, [{ method: "GET", path: "/steps/1191" }, listing]);
 
     emu.clearLog();
+    const ids = subscriptionIds(url);
+    expect(ids).toHaveLength(3);
     await remove(url, params());
     expect(subscriptionsTo(url)).toEqual({});
-    expect(calls(emu).filter((c) => c.startsWith("DELETE"))).toHaveLength(3);
+    expectSent(emu, [listing, ...ids.map(unsubscribe)]);
     // Other subscriptions of the account are left alone.
     expect([...webhooksOf(emu).keys()]).toEqual(expect.arrayContaining([62, 63, 64, 65]));
 
     emu.clearLog();
     await remove(url, params());
-    expect(calls(emu)).toEqual(["GET /webhooks"]);
+    expectSent(emu, [listing]);
   });
 
   it("a redeploy with other events removes the dropped ones, replaces a disabled one and a duplicate", async () => {
@@ -342,22 +381,22 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     expect(
       [...webhooksOf(emu).values()].filter((w) => w.target === other && w.is_disabled),
     ).toEqual([]);
-    expect(calls(emu)).toEqual([
-      "GET /webhooks",
-      `DELETE /webhooks/${deleted.id}`,
-      `DELETE /webhooks/${duplicate}`,
-      "POST /webhooks",
-      "POST /webhooks",
+    expectSent(emu, [
+      listing,
+      unsubscribe(deleted.id),
+      unsubscribe(duplicate),
+      subscribe("lead.deleted", other),
+      subscribe("lead.commented", other),
     ]);
-    expect(
-      emu.requests("POST", "/webhooks").map((r) => (r.body as { event: string }).event),
-    ).toEqual(["lead.deleted", "lead.commented"]);
 
     emu.clearLog();
+    const dropped = [...webhooksOf(emu).values()]
+      .filter((w) => w.target === other && w.event !== "lead.commented")
+      .map((w) => w.id);
+    expect(dropped).toHaveLength(2);
     await deploy(other, { ...params(), events: ["lead.commented"], step: "" });
     expect(subscriptionsTo(other)).toEqual({ "lead.commented": 1 });
-    expect(calls(emu).filter((c) => !c.startsWith("DELETE"))).toEqual(["GET /webhooks"]);
-    expect(calls(emu).filter((c) => c.startsWith("DELETE"))).toHaveLength(2);
+    expectSent(emu, [listing, ...dropped.map(unsubscribe)]);
     await remove(other, params());
   });
 
@@ -371,7 +410,7 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     try {
       emu.clearLog();
       await deploy(stale, { ...params(), events: ["lead.creation"], step: "" });
-      expect(emu.requests("POST", "/webhooks").map((r) => r.status)).toEqual([409]);
+      expectSent(emu, [listing, { ...subscribe("lead.creation", stale), status: 409 }]);
       expect(subscriptionsTo(stale)).toEqual({ "lead.creation": 1 });
     } finally {
       hide = false;
@@ -402,7 +441,7 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     ];
     it.each(cases)("%s", async (_, make, message) => {
       await expect(deploy(url, make())).rejects.toThrow(message);
-      expect(emu.log).toHaveLength(0);
+      expectSent(emu, []);
     });
   });
 
@@ -410,7 +449,7 @@ describe("Pro Pipe Lines Events: deploy and delete", () => {
     await expect(remove(url, { ...params(), connection: loginConnection(emu) })).rejects.toThrow(
       /^Connection: The Pro Pipe Lines Events trigger needs the account.s API key itself.*choose an API Key connection/,
     );
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -450,13 +489,13 @@ describe("Pro Pipe Lines Events: deliveries", () => {
       data: lead,
     });
     expect(result.response.statusCode).toBe(200);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("a signed bare event passes too", async () => {
     const result = (await receive(signed(4102, "lead.creation"))) as { branch: string };
     expect(result.branch).toBe("Lead Created");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("a signature over the data object's id (the document's wording) is accepted", async () => {
@@ -468,7 +507,7 @@ describe("Pro Pipe Lines Events: deliveries", () => {
     };
     const result = (await receive({ webhook_event: event })) as { branch: string };
     expect(result.branch).toBe("Lead Commented");
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it.each([
@@ -508,7 +547,7 @@ describe("Pro Pipe Lines Events: deliveries", () => {
       expect(error.message).toMatch(/^Webhook delivery: /);
       expect(error.message).toMatch(message);
       expect(serialize(error)).not.toContain(DEFAULT_API_KEY);
-      expect(emu.log).toHaveLength(0);
+      expectSent(emu, []);
     });
 
     it("a body that is not JSON", async () => {
@@ -532,7 +571,7 @@ describe("Pro Pipe Lines Events: deliveries", () => {
       expect((error as Error).message).toMatch(
         /^Connection: The Pro Pipe Lines Events trigger needs the account.s API key itself.*choose an API Key connection/,
       );
-      expect(emu.log).toHaveLength(0);
+      expectSent(emu, []);
     });
   });
 
@@ -598,7 +637,7 @@ describe("end to end: emulator → local listener → trigger", () => {
     for (const result of results) {
       expect(result.payload.body.data.data.title).toBe("Delivered Inc.");
     }
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
 
     // The wire format: wrapped, signed with the key of the creating request.
     const sent = JSON.parse(got[0]?.body.toString("utf8") ?? "{}").webhook_event;
