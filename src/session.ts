@@ -24,6 +24,8 @@ export const STATE_KEY = "propipelines";
 const LEGACY_STATE_KEY = "propipelinesTokens";
 /** Tokens live 30 days; renew a day early. */
 const TOKEN_TTL_MS = 29 * 24 * 3600 * 1000;
+/** How long the login answer's admin flag is trusted. */
+const ADMIN_FLAG_TTL_MS = 3600 * 1000;
 
 interface TokenEntry {
   token: string;
@@ -129,11 +131,15 @@ export class Session {
   /**
    * Whether the connection's user is an admin, when known without a request: true for an API
    * key (it acts as the account's first admin), the login / log_as answer's flag for a token
-   * already fetched, undefined otherwise.
+   * fetched within the hour, undefined otherwise.
    */
   knownIsAdmin(): boolean | undefined {
     if (!this.usesToken) return true;
-    return this.known()?.isAdmin;
+    const entry = this.known();
+    // The flag is as old as the token (up to 30 days): trusted for an hour, so that a user
+    // made admin meanwhile is not refused on a stale answer.
+    const fetchedAt = (entry?.expiresAt ?? 0) - TOKEN_TTL_MS;
+    return fetchedAt + ADMIN_FLAG_TTL_MS > Date.now() ? entry?.isAdmin : undefined;
   }
 
   /** The page size to ask on `path` when the API refused a larger one before. */
@@ -162,14 +168,19 @@ export class Session {
     return slice === undefined ? {} : { [STATE_KEY]: slice };
   }
 
-  /** A live token from memory, else from the state (then shared with this process). */
+  /**
+   * The newest live token of memory and state (another process may have renewed it); one from
+   * the state is then shared with this process.
+   */
   private known(): TokenEntry | undefined {
     if (!this.stateKey || !this.memoryKey) return undefined;
     const inMemory = memoryTokens.get(this.memoryKey);
-    if (isLive(inMemory)) return inMemory;
     const stored = readPersisted(this.state[STATE_KEY]).tokens[this.stateKey];
-    if (stored) memoryTokens.set(this.memoryKey, stored);
-    return stored;
+    if (stored && (!isLive(inMemory) || stored.expiresAt > inMemory.expiresAt)) {
+      memoryTokens.set(this.memoryKey, stored);
+      return stored;
+    }
+    return isLive(inMemory) ? inMemory : undefined;
   }
 
   private sharedFetch(): Promise<TokenEntry> {

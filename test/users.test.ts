@@ -174,24 +174,22 @@ describe("Create User", () => {
       connection: loginConnection(emu, "john.doe@mycompany.com"),
       email: "intruder@mycompany.com",
     });
-    expect(error.name).toBe("ApiError");
+    // The login's answer says John is not an admin: refused before the call.
+    expect(error).toMatchObject({ name: "InputError", input: "Connection" });
     expect(error.message).toContain(
-      "Pro Pipe Lines answered 401 on POST /users: Unauthorized: the user has not the privileges to do this action.",
+      "Create User needs an administrator, and the connection's user is not one.",
     );
-    expect(error.message).toContain("The connection's user is not an admin");
     expect(emu.store.users.size).toBe(before);
 
     const admin = await run("createUser", { email: "welcome@mycompany.com" }, loginConnection(emu));
     expect(admin?.data).toMatchObject({ email: "welcome@mycompany.com" });
-    // Each connection's first request in this file logs in; the refused POST is not retried
-    // with a fresh token.
+    // Each connection's first request in this file logs in; John's refused call is not sent.
     expectSent(emu, [
       {
         method: "GET",
         path: "/auth/login",
         headers: { authorization: basicAuth("john.doe@mycompany.com", USER_PASSWORD) },
       },
-      { method: "POST", path: "/users", status: 401 },
       {
         method: "GET",
         path: "/auth/login",
@@ -268,7 +266,8 @@ describe("Send Activation Email", () => {
       connection: loginConnection(emu, "john.doe@mycompany.com"),
       userId: String(id),
     });
-    expect(error.message).toMatch(/answered 401 .*not an admin/);
+    expect(error.message).toMatch(/^Connection: Send Activation Email needs an administrator/);
+    expect(emu.log.filter((r) => r.path.includes("send_activation_email"))).toEqual([]);
     expect(activationEmails().filter((e) => e.user_id === id)).toHaveLength(0);
   });
 });
@@ -289,8 +288,8 @@ describe("Disable User", () => {
     await run("testConnection", {}, connection);
     emu.clearLog();
     const error = await actionError("disableUser", { connection, userId: "516" });
-    expect(error.message).toContain("the user has not the privileges to do this action");
-    expectSent(emu, [{ method: "PUT", path: "/users/516/disable", status: 401 }]);
+    expect(error.message).toMatch(/^Connection: Disable User needs an administrator/);
+    expectSent(emu, []);
     expect(emu.store.users.get(516)?.is_disabled).toBe(false);
   });
 });

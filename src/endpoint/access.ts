@@ -4,6 +4,7 @@
  */
 import type { Connection } from "@prismatic-io/spectral";
 import { readConnection } from "../auth";
+import type { ProPipeLinesClient } from "../client";
 import { InputError } from "../errors";
 import { isEmpty } from "../validate";
 import type { EndpointSpec, Values } from "./spec";
@@ -44,4 +45,19 @@ export function checkAccess(spec: EndpointSpec, values: Values): void {
       );
     }
   }
+}
+
+/**
+ * Refuses an admin-only endpoint for a user known not to be an admin. The user token is fetched
+ * first when needed (the request that follows needs it anyway); its answer says whether the user
+ * is an admin, so a non-admin costs that one fetch at most, never the refused call.
+ */
+export async function checkAdmin(spec: EndpointSpec, client: ProPipeLinesClient): Promise<void> {
+  if (spec.access !== "admin" || !client.session.usesToken) return;
+  await client.session.authHeaders();
+  if (client.session.knownIsAdmin() !== false) return;
+  throw new InputError(
+    "Connection",
+    `${spec.label} needs an administrator, and the connection's user is not one. Use an admin user's login, or an API Key connection without Act as User.`,
+  );
 }

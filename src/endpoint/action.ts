@@ -8,7 +8,7 @@ import { connect, type ProPipeLinesClient } from "../client";
 import { ApiError } from "../errors";
 import { connectionInput, type InputMap } from "../inputs";
 import { withContact } from "../leads/contact";
-import { checkAccess } from "./access";
+import { checkAccess, checkAdmin } from "./access";
 import { resolveRelativeDates } from "./dates";
 import { inBuildersWords } from "./hints";
 import { fetchAllPages } from "./paging";
@@ -56,6 +56,7 @@ async function perform(
   });
   let data: unknown;
   try {
+    await checkAdmin(spec, client);
     data = withContacts(spec.returns, await send(spec, client, values));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
