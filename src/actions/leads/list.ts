@@ -2,6 +2,12 @@
 import { endpoint, inPath, inQuery, resource, type Values } from "../../endpoint";
 import { InputError } from "../../errors";
 import {
+  leadActionHistories,
+  leadDuplicates,
+  leadList,
+  unassignedLeadList,
+} from "../../examples/leads/leads";
+import {
   booleanInput,
   choiceInput,
   dateTimeInput,
@@ -15,8 +21,8 @@ import {
   userInput,
   userListInput,
 } from "../../inputs";
+import { withContact } from "../../leads/contact";
 import { checkDateOrder, isEmpty } from "../../validate";
-import { actionHistoriesExample, duplicatesExample, leadListExample } from "./examples";
 
 const LEAD_ORDERS = [
   "id",
@@ -173,7 +179,7 @@ const listLeads = endpoint({
   params: leadFilters,
   validate: validateLeadFilters,
   pagination: {},
-  example: leadListExample,
+  example: leadList.map(withContact),
 });
 
 const listUnassignedLeads = endpoint({
@@ -184,7 +190,7 @@ const listUnassignedLeads = endpoint({
   path: "/leads/unassigned",
   returns: "leads",
   pagination: {},
-  example: leadListExample.map((lead) => ({ ...lead, user_id: null, status: "todo" })),
+  example: unassignedLeadList.map(withContact),
 });
 
 const listLeadDuplicates = endpoint({
@@ -195,7 +201,7 @@ const listLeadDuplicates = endpoint({
   method: "GET",
   path: "/leads/{leadId}/duplicates",
   params: { leadId: inPath(leadId) },
-  example: duplicatesExample,
+  example: leadDuplicates,
 });
 
 const ACTION_TYPES = [
@@ -276,7 +282,7 @@ const listLeadActionHistories = endpoint({
   validate: validateHistoryFilters,
   // The document lists no `offset` here: Fetch All stops when a page brings nothing new.
   pagination: { documentedMax: 100 },
-  example: actionHistoriesExample,
+  example: leadActionHistories,
 });
 
 export default resource("Leads", [
