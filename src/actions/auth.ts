@@ -4,19 +4,8 @@
  * are for flows that hand a token to another system or end a session on purpose.
  */
 import { endpoint, inQuery, local, resource } from "../endpoint";
+import { session } from "../examples/auth";
 import { emailInput, passwordInput, userInput } from "../inputs";
-
-/** What log_as and login answer, from the API document. */
-const sessionExample = {
-  token: "ITd-Jb3EC_nCXI2fez4hhg",
-  slug: "THE_SLUG_OF_THE_ACCOUNT",
-  locale: "en",
-  time_zone: "America/Denver",
-  user_id: 514,
-  user_email: "stef@example.com",
-  is_admin: true,
-  currency: { code: "USD", symbol: "$" },
-};
 
 const password = passwordInput({
   label: "Password",
@@ -45,7 +34,7 @@ const logInAsUser = endpoint({
       { name: "user_id" },
     ),
   },
-  example: sessionExample,
+  example: session,
 });
 
 const basicAuth = (email: string, secret: string) => ({
@@ -78,7 +67,7 @@ const logIn = endpoint({
   hints: {
     401: "Check the Email and Password inputs: the user may have mistyped them, or be disabled.",
   },
-  example: sessionExample,
+  example: session,
 });
 
 const logOut = endpoint({

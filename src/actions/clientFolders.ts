@@ -2,9 +2,14 @@
 
 import { endpoint, inBody, inPath, inQuery, resource } from "../endpoint";
 import { InputError } from "../errors";
+import {
+  clientFolder,
+  clientFolderList,
+  createdClientFolder,
+  updatedClientFolder,
+} from "../examples/clientFolders";
 import { choiceInput, clientFolderId, textInput, userInput } from "../inputs";
 import { isEmpty } from "../validate";
-import { exampleUserSummary } from "./exampleUsers";
 
 const name = (required: boolean) =>
   textInput({
@@ -58,38 +63,6 @@ const owner = userInput({
     "Optional: the user the client folder belongs to, by id or email. Only with an API Key connection without Act as User: with a user login the API refuses it, and the folder belongs to that user.",
 });
 
-/** A client folder as get, create and update return it (API document example). */
-const folderExample = {
-  id: 13,
-  name: "Blue Client",
-  description: "Address: 2344 Paradise Av, Eden CA 90001",
-  is_active: true,
-  created_at: "2017-02-17T22:03:20.000Z",
-  user_id: 514,
-  extended_info: {
-    permalink: "https://YOUR_SLUG_HERE.propipelines.com/clients/13",
-    fields: {
-      email: null,
-      phone: null,
-      mobile: null,
-      address: "2344 Paradise Av, Eden CA 90001",
-      web: null,
-      first_name: null,
-      last_name: null,
-      full_name: null,
-      job: null,
-      fax: null,
-      vat: null,
-      city: null,
-      zipcode: null,
-      state: null,
-      country: null,
-    },
-    fields_by_name: { Address: "2344 Paradise Av, Eden CA 90001", "Billing address": null },
-    user: exampleUserSummary,
-  },
-};
-
 const listClientFolders = endpoint({
   key: "listClientFolders",
   label: "List Client Folders",
@@ -98,24 +71,7 @@ const listClientFolders = endpoint({
   method: "GET",
   path: "/clients",
   params: { order: inQuery(listOrder), direction: inQuery(listDirection) },
-  example: [
-    {
-      id: 12,
-      name: "Acme",
-      description: "",
-      is_active: true,
-      created_at: "2015-04-22T22:03:20.000Z",
-      user_id: 514,
-    },
-    {
-      id: 2,
-      name: "Corporate",
-      description: "",
-      is_active: false,
-      created_at: "2015-04-22T22:03:20.000Z",
-      user_id: 514,
-    },
-  ],
+  example: clientFolderList,
 });
 
 const createClientFolder = endpoint({
@@ -129,7 +85,7 @@ const createClientFolder = endpoint({
     description: inBody(description(true)),
     owner: inBody(owner, { name: "user_id", access: "apiKey" }),
   },
-  example: folderExample,
+  example: createdClientFolder,
 });
 
 const getClientFolder = endpoint({
@@ -140,7 +96,7 @@ const getClientFolder = endpoint({
   method: "GET",
   path: "/clients/{clientFolderId}",
   params: { clientFolderId: inPath(clientFolderId) },
-  example: { ...folderExample, id: 12, name: "Acme", description: "" },
+  example: clientFolder,
 });
 
 const updateClientFolder = endpoint({
@@ -162,7 +118,7 @@ const updateClientFolder = endpoint({
       throw new InputError("Name", "nothing to update: fill in Name, Description or Status.");
     }
   },
-  example: { ...folderExample, id: 12, name: "Blue Corp", description: "" },
+  example: updatedClientFolder,
 });
 
 const deleteClientFolder = endpoint({

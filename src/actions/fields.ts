@@ -1,5 +1,6 @@
 /** The custom fields defined for leads and client folders. */
 import { endpoint, inBody, inQuery, resource } from "../endpoint";
+import { createdField, fieldList } from "../examples/fields";
 import { booleanInput, choiceInput, textInput } from "../inputs";
 
 const PARENT_TYPES = ["lead", "client"] as const;
@@ -61,26 +62,7 @@ const listFields = endpoint({
       { name: "type" },
     ),
   },
-  example: [
-    {
-      id: 1,
-      name: "Firstname",
-      type: "first_name",
-      parent_type: "lead",
-      position: 1,
-      created_at: "2013-09-13T20:34:05.000Z",
-      updated_at: "2015-01-13T23:51:58.000Z",
-    },
-    {
-      id: 1189,
-      name: "Shipping Address",
-      type: "address",
-      parent_type: "client",
-      position: 1,
-      created_at: "2015-04-03T21:32:37.000Z",
-      updated_at: "2017-02-20T18:39:28.000Z",
-    },
-  ],
+  example: fieldList,
 });
 
 const createField = endpoint({
@@ -127,16 +109,7 @@ const createField = endpoint({
       }),
     ),
   },
-  example: {
-    id: 640137,
-    name: "Country",
-    type: "country",
-    parent_type: "lead",
-    position: 8,
-    is_key: true,
-    created_at: "2020-11-04T14:50:06.000Z",
-    updated_at: "2020-11-04T14:50:06.000Z",
-  },
+  example: createdField,
 });
 
 export default resource("Fields", [listFields, createField]);

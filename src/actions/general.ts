@@ -1,6 +1,8 @@
 /** Actions that are not about one resource: checking the connection, and raw requests. */
 import { endpoint, local, resource } from "../endpoint";
 import { InputError, SECRET_HEADERS } from "../errors";
+import { ping } from "../examples/general";
+import { lead } from "../examples/leads/leads";
 import { choiceInput, debugRequest, jsonInput, keyValueInput, textInput } from "../inputs";
 import { toRawPath } from "../rawPath";
 
@@ -19,7 +21,7 @@ const testConnection = endpoint({
   description: "Check that the connection's account and credentials are accepted (GET /ping).",
   method: "GET",
   path: "/ping",
-  example: { status: 200, message: "Your API key is correct." },
+  example: ping,
 });
 
 const rawRequest = endpoint({
@@ -83,7 +85,7 @@ const rawRequest = endpoint({
     headers: Object.fromEntries(values.headers ?? []),
     body: values.body,
   }),
-  example: { id: 8113, title: "Loretta Inc.", status: "todo", step: "Incoming" },
+  example: lead,
 });
 
 export default resource("General", [testConnection, rawRequest]);

@@ -1,24 +1,7 @@
 /** Pipelines and their steps (read-only in the API). */
 import { endpoint, inPath, inQuery, resource } from "../endpoint";
+import { pipelineList, step, stepList } from "../examples/pipelines";
 import { choiceInput, textInput } from "../inputs";
-
-const salesFunnel = {
-  id: 25,
-  name: "Sales funnel",
-  is_default: true,
-  created_at: "2016-04-22T22:03:20.000Z",
-  updated_at: "2016-04-22T22:03:20.000Z",
-};
-
-const incoming = {
-  id: 1189,
-  name: "Incoming",
-  position: 1,
-  created_at: "2015-04-22T22:03:20.000Z",
-  updated_at: "2015-04-22T22:03:20.000Z",
-  pipeline_id: 25,
-  pipeline: salesFunnel,
-};
 
 /** The API's `/steps/{id}` takes a step's id or its name. */
 const stepIdOrName = textInput({
@@ -46,11 +29,7 @@ const listSteps = endpoint({
   method: "GET",
   path: "/steps",
   params: { direction: inQuery(stepOrder) },
-  example: [
-    incoming,
-    { ...incoming, id: 1190, name: "In-touch", position: 2 },
-    { ...incoming, id: 1191, name: "Closing", position: 3 },
-  ],
+  example: stepList,
 });
 
 const getStep = endpoint({
@@ -60,7 +39,7 @@ const getStep = endpoint({
   method: "GET",
   path: "/steps/{step}",
   params: { step: inPath(stepIdOrName) },
-  example: incoming,
+  example: step,
 });
 
 const listPipelines = endpoint({
@@ -69,16 +48,7 @@ const listPipelines = endpoint({
   description: "List the pipelines (sales funnels) of the account, and which one is the default.",
   method: "GET",
   path: "/pipelines",
-  example: [
-    salesFunnel,
-    {
-      id: 26,
-      name: "Accounting funnel",
-      is_default: false,
-      created_at: "2016-04-26T22:03:20.000Z",
-      updated_at: "2016-04-26T22:03:20.000Z",
-    },
-  ],
+  example: pipelineList,
 });
 
 export default [

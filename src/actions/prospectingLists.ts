@@ -8,6 +8,18 @@ import type { ApiRequest, ProPipeLinesClient } from "../client";
 import { endpoint, inBody, inPath, inQuery, resource, type Values } from "../endpoint";
 import { ApiError, InputError } from "../errors";
 import {
+  addedProspects,
+  assignedProspectingList,
+  createdProspectingList,
+  leadFromProspect,
+  prospectComment,
+  prospectingListComment,
+  prospectingListList,
+  prospectingListWithRows,
+  prospectsCalledFrom,
+  updatedProspect,
+} from "../examples/prospectingLists";
+import {
   choiceInput,
   direction,
   idInput,
@@ -29,17 +41,6 @@ import {
   toProspectRows,
   toProspectValues,
 } from "../rows";
-import {
-  ADD_PROSPECTS_EXAMPLE,
-  ASSIGNED_LIST_EXAMPLE,
-  CALLED_FROM_EXAMPLE,
-  COMMENT_EXAMPLE,
-  CREATED_LIST_EXAMPLE,
-  FULL_LIST_EXAMPLE,
-  LEAD_FROM_PROSPECT_EXAMPLE,
-  LIST_EXAMPLE,
-  ROW_EXAMPLE,
-} from "./prospectingLists.examples";
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -234,7 +235,7 @@ const listProspectingLists = endpoint({
       }),
     ),
   },
-  example: [LIST_EXAMPLE],
+  example: prospectingListList,
 });
 
 const createProspectingList = endpoint({
@@ -246,7 +247,7 @@ const createProspectingList = endpoint({
   path: "/spreadsheets",
   params: createListParams,
   validate: requireOwnerForPrivacy,
-  example: CREATED_LIST_EXAMPLE,
+  example: createdProspectingList,
 });
 
 const getProspectingList = endpoint({
@@ -256,7 +257,7 @@ const getProspectingList = endpoint({
   method: "GET",
   path: "/spreadsheets/{prospectingListId}",
   params: { prospectingListId: inPath(prospectingListId) },
-  example: FULL_LIST_EXAMPLE,
+  example: prospectingListWithRows,
 });
 
 const assignProspectingList = endpoint({
@@ -277,7 +278,7 @@ const assignProspectingList = endpoint({
       }),
     ),
   },
-  example: ASSIGNED_LIST_EXAMPLE,
+  example: assignedProspectingList,
 });
 
 const commentOnProspectingList = endpoint({
@@ -292,7 +293,7 @@ const commentOnProspectingList = endpoint({
     userId: inBody(commentAuthor),
     activityId: inBody(commentActivity),
   },
-  example: COMMENT_EXAMPLE,
+  example: prospectingListComment,
 });
 
 const commentOnProspect = endpoint({
@@ -308,7 +309,7 @@ const commentOnProspect = endpoint({
     userId: inBody(commentAuthor),
     activityId: inBody(commentActivity),
   },
-  example: { ...COMMENT_EXAMPLE, commented_item: { item: "SpreadsheetRow", id: 4 } },
+  example: prospectComment,
 });
 
 const addProspects = endpoint({
@@ -322,7 +323,7 @@ const addProspects = endpoint({
     content: inBody(prospects),
   },
   run: (client, request, values) => addInBatches(client, request, values.content),
-  example: ADD_PROSPECTS_EXAMPLE,
+  example: addedProspects,
 });
 
 const updateProspect = endpoint({
@@ -336,7 +337,7 @@ const updateProspect = endpoint({
     prospectId: inPath(prospectId),
     content: inBody(prospectValues),
   },
-  example: ROW_EXAMPLE,
+  example: updatedProspect,
 });
 
 const createLeadFromProspect = endpoint({
@@ -351,7 +352,7 @@ const createLeadFromProspect = endpoint({
     prospectingListId: inPath(prospectingListId),
     prospectId: inPath(prospectId),
   },
-  example: LEAD_FROM_PROSPECT_EXAMPLE,
+  example: leadFromProspect,
 });
 
 const deleteProspect = endpoint({
@@ -364,7 +365,7 @@ const deleteProspect = endpoint({
     prospectingListId: inPath(prospectingListId),
     prospectId: inPath(prospectId),
   },
-  example: { id: 115 },
+  example: { id: 108 },
 });
 
 const listProspectsCalledFrom = endpoint({
@@ -375,7 +376,7 @@ const listProspectsCalledFrom = endpoint({
   method: "GET",
   path: "/rows/called_from",
   params: { phoneNumber: inQuery(phoneNumber) },
-  example: CALLED_FROM_EXAMPLE,
+  example: prospectsCalledFrom,
 });
 
 export default resource("Prospecting lists", [

@@ -1,25 +1,12 @@
 /** Tag categories and the predefined tags (called "supertags" in the API) inside them. */
 import { endpoint, inBody, inQuery, resource } from "../endpoint";
+import {
+  categoryList,
+  createdCategory,
+  createdPredefinedTag,
+  predefinedTagList,
+} from "../examples/tags";
 import { booleanInput, idInput, textInput } from "../inputs";
-
-const tag = (id: number, name: string, category: string, created_at: string | null) => ({
-  id,
-  name,
-  category,
-  created_at,
-  position: null,
-});
-
-const originTags = [
-  tag(54, "US", "Origin", "2015-09-06T22:46:06.000Z"),
-  tag(58, "Europe", "Origin", null),
-  tag(59, "Asia", "Origin", null),
-];
-const productTags = [
-  tag(60, "Phone", "Product", "2015-09-06T22:46:06.000Z"),
-  tag(61, "Tablet", "Product", null),
-  tag(62, "Computer", "Product", null),
-];
 
 const listCategories = endpoint({
   key: "listCategories",
@@ -37,24 +24,7 @@ const listCategories = endpoint({
       }),
     ),
   },
-  example: [
-    {
-      id: 12,
-      name: "Origin",
-      is_required: false,
-      updated_at: "2015-09-06T22:45:06.000Z",
-      created_at: "2015-09-06T22:45:06.000Z",
-      supertags: originTags,
-    },
-    {
-      id: 13,
-      name: "Product",
-      is_required: false,
-      updated_at: "2015-09-06T22:45:06.000Z",
-      created_at: "2015-09-06T22:45:06.000Z",
-      supertags: productTags,
-    },
-  ],
+  example: categoryList,
 });
 
 const createCategory = endpoint({
@@ -74,14 +44,7 @@ const createCategory = endpoint({
       }),
     ),
   },
-  example: {
-    id: 3,
-    name: "My category",
-    is_required: false,
-    updated_at: "2020-06-18T11:59:27.000Z",
-    created_at: "2020-06-18T11:59:27.000Z",
-    position: null,
-  },
+  example: createdCategory,
 });
 
 const listPredefinedTags = endpoint({
@@ -90,7 +53,7 @@ const listPredefinedTags = endpoint({
   description: "List the account's predefined tags, each with the name of its category.",
   method: "GET",
   path: "/predefined_tags",
-  example: [...originTags, ...productTags],
+  example: predefinedTagList,
 });
 
 const createPredefinedTag = endpoint({
@@ -119,13 +82,7 @@ const createPredefinedTag = endpoint({
       }),
     ),
   },
-  example: {
-    id: 4,
-    name: "My tag",
-    category: "My category",
-    created_at: "2020-06-18T12:55:55.000Z",
-    position: null,
-  },
+  example: createdPredefinedTag,
 });
 
 export default [

@@ -3,6 +3,14 @@
  * connection, everything but List Teams needs an admin user (the API answers 401 otherwise).
  */
 import { endpoint, inBody, inPath, resource } from "../endpoint";
+import {
+  createdTeam,
+  renamedTeam,
+  team,
+  teamList,
+  teamMembersAfterAdd,
+  teamMembersAfterRemove,
+} from "../examples/teams";
 import { booleanInput, teamId, textInput, userInput } from "../inputs";
 
 // ---------------------------------------------------------------------------------------------
@@ -26,30 +34,6 @@ const member = (comments: string) =>
 
 const ADMIN_NOTE = "With a User Login connection, only an admin user may do this.";
 
-/** A team as the API returns it (example data from the API document). */
-const exampleTeam = {
-  id: 15,
-  name: "Web Sales",
-  users: [
-    {
-      id: 524,
-      lastname: "Jane",
-      firstname: "Cheryl",
-      email: "cheryl@example.com",
-      is_manager: true,
-    },
-    {
-      id: 525,
-      lastname: "Doe",
-      firstname: "Albert",
-      email: "albert@example.com",
-      is_manager: false,
-    },
-  ],
-  updated_at: "2015-07-22T16:58:43.000Z",
-  created_at: "2015-07-22T16:58:43.000Z",
-};
-
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
@@ -59,31 +43,7 @@ const listTeams = endpoint({
   description: "List the account's teams with their members and managers.",
   method: "GET",
   path: "/teams",
-  example: [
-    {
-      id: 514,
-      name: "Web Sales",
-      users: [
-        {
-          id: 514,
-          lastname: "Stone",
-          firstname: "Stéphanie",
-          email: "stef@example.com",
-          is_manager: true,
-        },
-        {
-          id: 518,
-          lastname: "Doe",
-          firstname: "John",
-          email: "john@propipelines.com",
-          is_manager: false,
-        },
-      ],
-      updated_at: "2014-02-19T16:58:43.000Z",
-      created_at: "2014-02-11T22:41:26.000Z",
-    },
-    { ...exampleTeam, id: 517, name: "Marketing" },
-  ],
+  example: teamList,
 });
 
 const createTeam = endpoint({
@@ -94,7 +54,7 @@ const createTeam = endpoint({
   method: "POST",
   path: "/teams",
   params: { name: inBody(teamName("The new team's name.")) },
-  example: { ...exampleTeam, users: [] },
+  example: createdTeam,
 });
 
 const getTeam = endpoint({
@@ -105,7 +65,7 @@ const getTeam = endpoint({
   method: "GET",
   path: "/teams/{teamId}",
   params: { teamId: inPath(teamIdOrName) },
-  example: exampleTeam,
+  example: team,
 });
 
 const updateTeam = endpoint({
@@ -119,7 +79,7 @@ const updateTeam = endpoint({
     teamId: inPath(teamId),
     name: inBody(teamName("The team's new name.")),
   },
-  example: { ...exampleTeam, name: "My new team name" },
+  example: renamedTeam,
 });
 
 const deleteTeam = endpoint({
@@ -130,7 +90,7 @@ const deleteTeam = endpoint({
   method: "DELETE",
   path: "/teams/{teamId}",
   params: { teamId: inPath(teamId) },
-  example: { id: 15 },
+  example: { id: 2 },
 });
 
 const addTeamMember = endpoint({
@@ -150,12 +110,7 @@ const addTeamMember = endpoint({
       }),
     ),
   },
-  example: {
-    id: 15,
-    users: [exampleTeam.users[0]],
-    updated_at: "2016-04-07T16:58:43.000Z",
-    created_at: "2015-07-22T16:58:43.000Z",
-  },
+  example: teamMembersAfterAdd,
 });
 
 const removeTeamMember = endpoint({
@@ -169,12 +124,7 @@ const removeTeamMember = endpoint({
     teamId: inPath(teamId),
     userId: inBody(member("The member to remove, by id or email address: pick one from the list.")),
   },
-  example: {
-    id: 15,
-    users: [],
-    updated_at: "2016-04-07T16:58:43.000Z",
-    created_at: "2015-07-22T16:58:43.000Z",
-  },
+  example: teamMembersAfterRemove,
 });
 
 export default resource("Teams", [

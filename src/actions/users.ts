@@ -1,6 +1,7 @@
 /** Users of the account: list, create, retrieve, send the activation email, disable. */
 import type { ApiResponse } from "../client";
 import { endpoint, inBody, inPath, inQuery, resource } from "../endpoint";
+import { disabledUser, newUser, user, userList } from "../examples/users";
 import {
   booleanInput,
   choiceInput,
@@ -46,44 +47,6 @@ const lastname = textInput({
 
 const USER_STATUSES = ["all", "activated", "deactivated"] as const;
 const USER_ROLES = ["all", "admin", "non-admin"] as const;
-
-/** A user as the API returns it (example data from the API document). */
-const exampleUser = {
-  id: 514,
-  lastname: "Doe",
-  firstname: "John",
-  email: "john.doe@mycompany.com",
-  phone: "+33 1 12 23 34 45",
-  mobile_phone: "+33 6 56 67 78 89",
-  job_title: "CEO",
-  im_type: "Skype",
-  im: "john.doe",
-  updated_at: "2014-02-19T16:58:43.000Z",
-  created_at: "2014-02-11T22:41:26.000Z",
-  is_admin: true,
-  has_activated: true,
-  is_disabled: false,
-  locale: "en",
-  time_zone: "America/Denver",
-  permalink: "https://YOUR_SLUG_HERE.propipelines.com/users/514",
-};
-
-const exampleNewUser = {
-  ...exampleUser,
-  id: 639,
-  lastname: "Einstein",
-  firstname: "Albert",
-  email: "albert.einstein@genius.com",
-  phone: "",
-  mobile_phone: "",
-  job_title: "",
-  im_type: "",
-  im: "",
-  updated_at: "2015-07-22T16:58:43.000Z",
-  created_at: "2015-07-22T16:58:43.000Z",
-  has_activated: false,
-  permalink: "https://YOUR_SLUG_HERE.propipelines.com/users/639",
-};
 
 // ---------------------------------------------------------------------------------------------
 // Endpoints
@@ -147,26 +110,7 @@ const listUsers = endpoint({
       }),
     ),
   },
-  example: [
-    exampleUser,
-    {
-      ...exampleUser,
-      id: 515,
-      lastname: "Support",
-      firstname: "",
-      email: "support@mycompany.com",
-      phone: "+33 1 22 23 34 45",
-      mobile_phone: "+33 6 66 67 78 89",
-      job_title: "QA tester",
-      im_type: "Google Chat",
-      im: "support.mycompany",
-      updated_at: "2014-02-20T16:58:43.000Z",
-      created_at: "2014-02-20T22:41:26.000Z",
-      is_admin: false,
-      time_zone: "Europe/Paris",
-      permalink: "https://YOUR_SLUG_HERE.propipelines.com/users/515",
-    },
-  ],
+  example: userList,
 });
 
 const createUser = endpoint({
@@ -204,7 +148,7 @@ const createUser = endpoint({
       { name: "dont_send_email", send: (send) => (send ? false : undefined) },
     ),
   },
-  example: exampleNewUser,
+  example: newUser,
 });
 
 const getUser = endpoint({
@@ -214,7 +158,7 @@ const getUser = endpoint({
   method: "GET",
   path: "/users/{userId}",
   params: { userId: inPath(userToActOn) },
-  example: exampleUser,
+  example: user,
 });
 
 /** What Send Activation Email returns: the API answers 200 (sent) or 304 (already activated), no body. */
@@ -246,16 +190,7 @@ const disableUser = endpoint({
   method: "PUT",
   path: "/users/{userId}/disable",
   params: { userId: inPath(userId) },
-  example: {
-    ...exampleNewUser,
-    phone: "+33 1 12 23 34 45",
-    mobile_phone: "+33 6 56 67 78 89",
-    job_title: "CEO",
-    im_type: "Skype",
-    im: "john.doe",
-    has_activated: true,
-    is_disabled: true,
-  },
+  example: disabledUser,
 });
 
 export default resource("Users", [

@@ -6,10 +6,10 @@
 
 import { endpoint, inBody, inPath, local, resource } from "../endpoint";
 import { InputError } from "../errors";
+import { webhook, webhookEvent, webhookEventList, webhookList } from "../examples/webhooks";
 import { booleanInput, choiceInput, idInput, textInput } from "../inputs";
 import { isEmpty, toEmail } from "../validate";
 import { EVENT_LABELS, EVENT_NAMES, STEP_EVENT_TEMPLATE, stepEventName } from "../webhookEvents";
-import { exampleUserSummary } from "./exampleUsers";
 
 const event = choiceInput({
   label: "Event",
@@ -95,74 +95,6 @@ function checkTarget(type: unknown, value: unknown): void {
   }
 }
 
-const webhookExample = {
-  id: 63,
-  event: "lead.creation",
-  target: "https://my/process",
-  target_type: "url",
-  params: null,
-  name: "My webhook",
-};
-
-/** One lead, as the document's webhook event examples carry it. */
-const eventLeadExample = {
-  id: 8115,
-  title: "RED",
-  description:
-    "Firstname: John<br />Lastname: Doe<br />Email: john@red.com<br />Phone: +1 870 538 2086<br />\r\n---\r\n<p>Some description of the company.</p>",
-  text_description:
-    "Firstname: John\nLastname: Doe\nEmail: john@red.com\nPhone: +1 870 538 2086\n---\nSome description of the company.",
-  amount: 3000.0,
-  currency: "USD",
-  probability: 40,
-  reminder_at: null,
-  reminder_duration: null,
-  updated_at: "2014-03-04T17:28:27.000Z",
-  created_at: "2014-03-04T17:28:27.000Z",
-  starred: null,
-  status: "Todo",
-  step: "Incoming",
-  tags: ["series", "rse"],
-  first_contact_email: "john@red.com",
-  all_contact_emails: ["john@red.com"],
-  permalink: "https://YOUR_SLUG_HERE.propipelines.com/leads/8115",
-  fields: {
-    email: "john@red.com",
-    phone: "+1 870 538 2086",
-    mobile: null,
-    address: null,
-    web: null,
-    first_name: "John",
-    last_name: "Doe",
-    full_name: null,
-    job: null,
-    fax: null,
-    vat: null,
-  },
-  comment_count: 0,
-  bcc_count: 0,
-  team: null,
-  user: exampleUserSummary,
-  client_folder: {
-    id: 1,
-    name: "Series",
-    description:
-      "Billing address: 123 heaven avenue, San Francisco CA&nbsp;94103<br />Shipping address: 456 pretty boulevard, Paradise CA&nbsp;94188",
-    is_active: true,
-    created_at: "2015-01-30T22:03:14.000Z",
-  },
-};
-
-export const webhookEventExample = {
-  id: 3,
-  event: "lead.creation",
-  signature: "9a046b0f8c6b3820d7fef781e65f7a11c86e7041",
-  has_succeeded: true,
-  try_count: 1,
-  last_returned_code: 200,
-  data: eventLeadExample,
-};
-
 const listWebhooks = endpoint({
   key: "listWebhooks",
   label: "List Webhooks",
@@ -171,26 +103,7 @@ const listWebhooks = endpoint({
   method: "GET",
   path: "/webhooks",
   access: "apiKey",
-  example: [
-    {
-      id: 62,
-      event: "lead.content_has_changed",
-      target: "https://my/process",
-      target_type: "url",
-      params: null,
-      name: "My webhook",
-      is_disabled: true,
-    },
-    {
-      id: 63,
-      event: "lead.unassigned",
-      target: "https://my/process2",
-      target_type: "url",
-      params: null,
-      name: "Lead created unassigned",
-      is_disabled: false,
-    },
-  ],
+  example: webhookList,
 });
 
 const createWebhook = endpoint({
@@ -242,7 +155,7 @@ const createWebhook = endpoint({
     });
     return response.data;
   },
-  example: webhookExample,
+  example: webhook,
 });
 
 const deleteWebhook = endpoint({
@@ -265,7 +178,7 @@ const listWebhookEvents = endpoint({
   access: "admin",
   method: "GET",
   path: "/webhook_events",
-  example: [{ ...webhookEventExample, id: 984, event: "lead.status.changed.to.won" }],
+  example: webhookEventList,
 });
 
 const getWebhookEvent = endpoint({
@@ -277,7 +190,7 @@ const getWebhookEvent = endpoint({
   method: "GET",
   path: "/webhook_events/{webhookEventId}",
   params: { webhookEventId: inPath(webhookEventId) },
-  example: webhookEventExample,
+  example: webhookEvent,
 });
 
 export default resource("Webhooks", [

@@ -1,4 +1,5 @@
 /** The account's activity types (call, meeting, …). */
+import { activityList } from "../examples/activities";
 import { booleanInput } from "../inputs";
 import { picklist } from "./picklist";
 
@@ -31,12 +32,7 @@ const selectActivity = picklist({
   },
   keep: (activity, values) => values.includeDisabled === true || activity.is_disabled !== true,
   itemLabel: activityLabel,
-  example: [
-    { key: "271", label: "Call" },
-    { key: "272", label: "Call › Answered" },
-    { key: "273", label: "Call › Unanswered" },
-    { key: "274", label: "E-mail" },
-  ],
+  example: activityList,
 });
 
 export default [selectActivity];

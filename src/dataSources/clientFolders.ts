@@ -1,4 +1,5 @@
 /** Client folders (active ones unless asked). */
+import { clientFolderList } from "../examples/clientFolders";
 import { booleanInput } from "../inputs";
 import { picklist } from "./picklist";
 
@@ -23,10 +24,7 @@ const selectClientFolder = picklist({
   keep: (folder, values) => values.includeInactive === true || folder.is_active !== false,
   itemLabel: (folder: ClientFolder) =>
     folder.is_active === false ? `${folder.name} (inactive)` : folder.name,
-  example: [
-    { key: "12", label: "Acme" },
-    { key: "13", label: "Blue Client" },
-  ],
+  example: clientFolderList,
 });
 
 export default [selectClientFolder];

@@ -1,4 +1,5 @@
 /** The account's lead and client folder fields. */
+import { fieldList } from "../examples/fields";
 import { choiceInput } from "../inputs";
 import { picklist } from "./picklist";
 
@@ -26,11 +27,7 @@ const selectField = picklist({
   query: (values) => ({ type: values.type }),
   itemLabel: (field: Field) =>
     `${PARENT_LABELS[field.parent_type] ?? field.parent_type} › ${field.name}`,
-  example: [
-    { key: "1189", label: "Client folder › Shipping Address" },
-    { key: "3", label: "Lead › Email" },
-    { key: "1", label: "Lead › Firstname" },
-  ],
+  example: fieldList,
 });
 
 export default [selectField];

@@ -1,4 +1,5 @@
 /** The lead picker: recent leads, narrowed by status, step, owner or email, and bounded. */
+import { leadList } from "../examples/leads/leads";
 import {
   booleanInput,
   emailInput,
@@ -79,10 +80,7 @@ const selectLead = picklist({
   itemLabel: leadLabel,
   // The API lists newest first (highest id first): keep its order.
   order: "api",
-  example: [
-    { key: "8113", label: "Loretta Inc. (standby, Incoming)" },
-    { key: "8112", label: "Acme Corp (todo, Incoming)" },
-  ],
+  example: leadList,
 });
 
 export default [selectLead];

@@ -5,7 +5,7 @@
  *     key: "selectTeam", label: "Select Team", description: "…",
  *     path: "/teams",
  *     itemLabel: (team: Team) => team.name,
- *     example: [{ key: "2", label: "Sales" }],
+ *     example: teamList,
  *   })
  *
  * and `picklists([...])` makes each a spectral `picklist` data source that connects with the one
@@ -49,8 +49,11 @@ export interface PicklistSpec<T, I extends InputsOf = Record<never, never>> {
   itemLabel: (item: T, all: T[]) => string;
   /** Order of the items: a comparison, "api" to keep the API's order, or (default) by label. */
   order?: ((a: T, b: T) => number) | "api";
-  /** A typical result, shown to integration builders. */
-  example: Element[];
+  /**
+   * Items as the list endpoint returns them (records of src/examples): the example payload shows
+   * them as this picklist does, kept, ordered, keyed and labelled by the functions above.
+   */
+  example: NoInfer<T>[];
 }
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -123,7 +126,8 @@ function picklistDataSource(spec: AnyPicklist): AnyDataSource {
       const items = await fetchItems(spec, values, context);
       return { result: toElements(spec, items, values) };
     },
-    examplePayload: { result: spec.example },
+    // The example items as this picklist shows them, with its inputs' defaults.
+    examplePayload: { result: toElements(spec, spec.example, {}) },
   }) as AnyDataSource;
 }
 

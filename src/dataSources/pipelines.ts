@@ -1,4 +1,5 @@
 /** Pipelines and their steps: by id, and by exact step name for the List Leads step filter. */
+import { stepList as exampleSteps, pipelineList } from "../examples/pipelines";
 import { byText, type PicklistSpec, picklist } from "./picklist";
 
 interface Pipeline {
@@ -35,12 +36,7 @@ const selectStep = picklist({
   key: "selectStep",
   label: "Select Step",
   description: "Pick a pipeline step, labelled “Pipeline › Step”, in pipeline then position order.",
-  example: [
-    { key: "1192", label: "Accounting funnel › Invoice sent" },
-    { key: "1193", label: "Accounting funnel › Paid" },
-    { key: "1189", label: "Sales funnel › Incoming" },
-    { key: "1190", label: "Sales funnel › In-touch" },
-  ],
+  example: exampleSteps,
 });
 
 const selectStepName = picklist({
@@ -50,10 +46,7 @@ const selectStepName = picklist({
   description:
     "Pick a step by its exact name (for inputs that take step names, like the List Leads step filter), labelled “Pipeline › Step”.",
   itemKey: (step) => step.name,
-  example: [
-    { key: "Invoice sent", label: "Accounting funnel › Invoice sent" },
-    { key: "Incoming", label: "Sales funnel › Incoming" },
-  ],
+  example: exampleSteps,
 });
 
 const selectPipeline = picklist({
@@ -62,10 +55,7 @@ const selectPipeline = picklist({
   description: "Pick a pipeline, by name.",
   path: "/pipelines",
   itemLabel: (pipeline: Pipeline) => pipeline.name,
-  example: [
-    { key: "26", label: "Accounting funnel" },
-    { key: "25", label: "Sales funnel" },
-  ],
+  example: pipelineList,
 });
 
 export default [selectStep, selectStepName, selectPipeline];

@@ -1,4 +1,5 @@
 /** Prospecting lists (the API's /spreadsheets). */
+import { prospectingListList } from "../examples/prospectingLists";
 import { booleanInput, integerInput } from "../inputs";
 import { picklist } from "./picklist";
 
@@ -38,10 +39,7 @@ const selectProspectingList = picklist({
   keep: (list, values) => values.includeArchived === true || list.is_archived !== true,
   itemLabel: (list: ProspectingList) =>
     list.is_archived ? `${list.title} (archived)` : list.title,
-  example: [
-    { key: "17198", label: "Circle prospects" },
-    { key: "17197", label: "Square prospects" },
-  ],
+  example: prospectingListList,
 });
 
 export default [selectProspectingList];

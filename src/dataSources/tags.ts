@@ -1,4 +1,5 @@
 /** Tag categories and predefined tags: by id, and by name for inputs that take tag names. */
+import { categoryList, predefinedTagList } from "../examples/tags";
 import { picklist } from "./picklist";
 
 interface Category {
@@ -22,10 +23,7 @@ const selectCategory = picklist({
   description: "Pick a category of predefined tags, by name.",
   path: "/categories",
   itemLabel: (category: Category) => category.name,
-  example: [
-    { key: "12", label: "Origin" },
-    { key: "13", label: "Product" },
-  ],
+  example: categoryList,
 });
 
 const selectPredefinedTag = picklist({
@@ -34,11 +32,7 @@ const selectPredefinedTag = picklist({
   description: "Pick a predefined tag, labelled “Category › Tag”.",
   path: "/predefined_tags",
   itemLabel: tagLabel,
-  example: [
-    { key: "59", label: "Origin › Asia" },
-    { key: "54", label: "Origin › US" },
-    { key: "60", label: "Product › Phone" },
-  ],
+  example: predefinedTagList,
 });
 
 const selectPredefinedTagName = picklist({
@@ -49,11 +43,7 @@ const selectPredefinedTagName = picklist({
   path: "/predefined_tags",
   itemKey: (tag) => tag.name,
   itemLabel: tagLabel,
-  example: [
-    { key: "Asia", label: "Origin › Asia" },
-    { key: "US", label: "Origin › US" },
-    { key: "Phone", label: "Product › Phone" },
-  ],
+  example: predefinedTagList,
 });
 
 export default [selectCategory, selectPredefinedTag, selectPredefinedTagName];

@@ -1,4 +1,5 @@
 /** Teams of the account. */
+import { teamList } from "../examples/teams";
 import { picklist } from "./picklist";
 
 interface Team {
@@ -12,10 +13,7 @@ const selectTeam = picklist({
   description: "Pick a team of the account, by name.",
   path: "/teams",
   itemLabel: (team: Team) => team.name,
-  example: [
-    { key: "517", label: "Marketing" },
-    { key: "2", label: "Sales" },
-  ],
+  example: teamList,
 });
 
 export default [selectTeam];

@@ -1,4 +1,5 @@
 /** Users of the account (active ones unless asked). */
+import { userList } from "../examples/users";
 import { booleanInput } from "../inputs";
 import { picklist } from "./picklist";
 
@@ -35,10 +36,7 @@ const selectUser = picklist({
   },
   keep: (user, values) => values.includeDisabled === true || !user.is_disabled,
   itemLabel: userLabel,
-  example: [
-    { key: "515", label: "John Doe <john.doe@mycompany.com>" },
-    { key: "514", label: "Stéphanie Stone <stef@example.com>" },
-  ],
+  example: userList,
 });
 
 export default [selectUser];

@@ -1,4 +1,5 @@
 /** Webhooks and email notifications of the account (API key connections only). */
+import { webhookList } from "../examples/webhooks";
 import { picklist } from "./picklist";
 
 interface Webhook {
@@ -22,11 +23,7 @@ const selectWebhook = picklist({
     "Pick a webhook or email notification, by name and event. Needs an API Key connection (the API refuses user logins here).",
   path: "/webhooks",
   itemLabel: webhookLabel,
-  example: [
-    { key: "63", label: "Lead created unassigned (lead.unassigned)" },
-    { key: "64", label: "Lead creation notification (lead.creation)" },
-    { key: "62", label: "My webhook (lead.content_has_changed) [disabled]" },
-  ],
+  example: webhookList,
 });
 
 export default [selectWebhook];

@@ -92,7 +92,8 @@ function endpointAction(spec: EndpointSpec): ActionDefinition {
     display: { label: spec.label, description: spec.description },
     inputs: endpointInputs(spec),
     perform: (context, values) => perform(spec, context, values as Values),
-    examplePayload: { data: spec.example },
+    // Shaped like the data the action returns (leads gain their contact fields).
+    examplePayload: { data: withContacts(spec.returns, spec.example) },
   }) as ActionDefinition;
 }
 

@@ -13,10 +13,10 @@
  * A delivery makes no request at all: verifying needs only the connection's API key.
  */
 import { type ActionContext, type Connection, trigger } from "@prismatic-io/spectral";
-import { webhookEventExample } from "../actions/webhooks";
 import { connect, type ProPipeLinesClient } from "../client";
 import { apiKeyOnly } from "../endpoint/access";
 import { InputError } from "../errors";
+import { webhookEvent } from "../examples/webhooks";
 import { choiceListInput, connectionInput, idInput } from "../inputs";
 import {
   BRANCH_NAMES,
@@ -177,10 +177,14 @@ async function unsubscribe(context: ActionContext, params: Params): Promise<void
   }
 }
 
-const { id, event, data } = webhookEventExample;
+/** A delivery as the flow receives it: `body.data` is the event's id, name and data. */
 const example = {
-  branch: "Lead Created",
-  payload: examplePayload<unknown>({ id, event, data }),
+  branch: branchFor(webhookEvent.event),
+  payload: examplePayload<unknown>({
+    id: webhookEvent.id,
+    event: webhookEvent.event,
+    data: webhookEvent.data,
+  }),
 };
 
 export const proPipeLinesEvents = trigger({

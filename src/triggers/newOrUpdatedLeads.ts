@@ -17,6 +17,7 @@
  */
 import { pollingTrigger } from "@prismatic-io/spectral";
 import { connect, type ProPipeLinesClient } from "../client";
+import { leadList } from "../examples/leads/leads";
 import { booleanInput, connectionInput, dateTimeInput, integerInput } from "../inputs";
 import { fetchPages } from "../pagination";
 import { examplePayload } from "./examplePayload";
@@ -151,30 +152,8 @@ export const newOrUpdatedLeads = pollingTrigger({
     };
   },
   examplePayload: {
-    payload: examplePayload({
-      created: [
-        {
-          id: 8113,
-          title: "Loretta Inc.",
-          step: "Incoming",
-          step_id: 45,
-          status: "standby",
-          created_at: "2014-02-28T17:37:33.000Z",
-          updated_at: "2014-02-28T17:37:33.000Z",
-        },
-      ],
-      updated: [
-        {
-          id: 8112,
-          title: "Acme Corp",
-          step: "Incoming",
-          step_id: 45,
-          status: "todo",
-          created_at: "2014-02-28T17:31:04.000Z",
-          updated_at: "2014-02-28T17:38:05.000Z",
-        },
-      ],
-    }),
+    // Lead 8113 created since the last poll, lead 8112 changed.
+    payload: examplePayload({ created: [leadList[0]], updated: [leadList[1]] }),
     polledNoChanges: false,
   },
 });

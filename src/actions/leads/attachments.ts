@@ -2,8 +2,12 @@
 import FormData from "form-data";
 import { endpoint, inPath, local, resource } from "../../endpoint";
 import { InputError } from "../../errors";
+import {
+  attachmentDownload,
+  attachmentList,
+  uploadedAttachment,
+} from "../../examples/leads/attachments";
 import { fileInput, idInput, leadId, textInput } from "../../inputs";
-import { attachmentListExample, downloadUrlExample, uploadedAttachmentExample } from "./examples";
 
 const attachmentId = idInput({
   label: "Attachment ID",
@@ -20,7 +24,7 @@ const listLeadAttachments = endpoint({
   method: "GET",
   path: "/leads/{leadId}/attachments",
   params: { leadId: inPath(leadId) },
-  example: attachmentListExample,
+  example: attachmentList,
 });
 
 const getLeadAttachment = endpoint({
@@ -31,7 +35,7 @@ const getLeadAttachment = endpoint({
   method: "GET",
   path: "/leads/{leadId}/attachments/{attachmentId}",
   params: { leadId: inPath(leadId), attachmentId: inPath(attachmentId) },
-  example: downloadUrlExample,
+  example: attachmentDownload,
 });
 
 /** Content types of common attachments, when the file does not carry its own. */
@@ -104,7 +108,7 @@ const uploadLeadAttachment = endpoint({
     });
     return { ...request, form };
   },
-  example: uploadedAttachmentExample,
+  example: uploadedAttachment,
 });
 
 const deleteLeadAttachment = endpoint({
@@ -114,7 +118,7 @@ const deleteLeadAttachment = endpoint({
   method: "DELETE",
   path: "/leads/{leadId}/attachments/{attachmentId}",
   params: { leadId: inPath(leadId), attachmentId: inPath(attachmentId) },
-  example: { id: 520 },
+  example: { id: 422 },
 });
 
 export default resource("Leads", [

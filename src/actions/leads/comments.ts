@@ -1,7 +1,7 @@
 /** Comments on a lead. */
 import { endpoint, inBody, inPath, inQuery, resource } from "../../endpoint";
+import { commentList, createdComment } from "../../examples/leads/comments";
 import { direction, idInput, leadId, textInput, userInput } from "../../inputs";
-import { commentExample, commentListExample } from "./examples";
 
 const listLeadComments = endpoint({
   key: "listLeadComments",
@@ -10,7 +10,7 @@ const listLeadComments = endpoint({
   method: "GET",
   path: "/leads/{leadId}/comments",
   params: { leadId: inPath(leadId), direction: inQuery(direction) },
-  example: commentListExample,
+  example: commentList,
 });
 
 const createLeadComment = endpoint({
@@ -48,7 +48,7 @@ const createLeadComment = endpoint({
       }),
     ),
   },
-  example: commentExample,
+  example: createdComment,
 });
 
 const deleteLeadComment = endpoint({

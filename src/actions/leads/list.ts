@@ -2,6 +2,12 @@
 import { endpoint, inPath, inQuery, resource, type Values } from "../../endpoint";
 import { InputError } from "../../errors";
 import {
+  leadActionHistories,
+  leadDuplicates,
+  leadList,
+  unassignedLeadList,
+} from "../../examples/leads/leads";
+import {
   booleanInput,
   choiceInput,
   dateTimeInput,
@@ -16,7 +22,6 @@ import {
   userListInput,
 } from "../../inputs";
 import { checkDateOrder, isEmpty } from "../../validate";
-import { actionHistoriesExample, duplicatesExample, leadListExample } from "./examples";
 
 const LEAD_ORDERS = [
   "id",
@@ -173,7 +178,7 @@ const listLeads = endpoint({
   params: leadFilters,
   validate: validateLeadFilters,
   pagination: {},
-  example: leadListExample,
+  example: leadList,
 });
 
 const listUnassignedLeads = endpoint({
@@ -184,7 +189,7 @@ const listUnassignedLeads = endpoint({
   path: "/leads/unassigned",
   returns: "leads",
   pagination: {},
-  example: leadListExample.map((lead) => ({ ...lead, user_id: null, status: "todo" })),
+  example: unassignedLeadList,
 });
 
 const listLeadDuplicates = endpoint({
@@ -195,7 +200,7 @@ const listLeadDuplicates = endpoint({
   method: "GET",
   path: "/leads/{leadId}/duplicates",
   params: { leadId: inPath(leadId) },
-  example: duplicatesExample,
+  example: leadDuplicates,
 });
 
 const ACTION_TYPES = [
@@ -276,7 +281,7 @@ const listLeadActionHistories = endpoint({
   validate: validateHistoryFilters,
   // The document lists no `offset` here: Fetch All stops when a page brings nothing new.
   pagination: { documentedMax: 100 },
-  example: actionHistoriesExample,
+  example: leadActionHistories,
 });
 
 export default resource("Leads", [

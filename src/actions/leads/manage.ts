@@ -2,8 +2,9 @@
 import type { ApiResponse } from "../../client";
 import { endpoint, inBody, inPath, resource } from "../../endpoint";
 import { ApiError } from "../../errors";
+import { businessCard } from "../../examples/leads/attachments";
+import { assignedLead, emailSending, lead, leadInClientFolder } from "../../examples/leads/leads";
 import { clientFolderId, idInput, idListInput, leadId, userInput } from "../../inputs";
-import { leadExample } from "./examples";
 
 const getLead = endpoint({
   key: "getLead",
@@ -14,7 +15,7 @@ const getLead = endpoint({
   path: "/leads/{leadId}",
   returns: "lead",
   params: { leadId: inPath(leadId) },
-  example: leadExample,
+  example: lead,
 });
 
 const assignLead = endpoint({
@@ -36,7 +37,7 @@ const assignLead = endpoint({
       { name: "user_id" },
     ),
   },
-  example: { ...leadExample, user_id: 436 },
+  example: assignedLead,
 });
 
 const addLeadToClientFolder = endpoint({
@@ -47,7 +48,7 @@ const addLeadToClientFolder = endpoint({
   path: "/leads/{leadId}/add_to_client",
   returns: "lead",
   params: { leadId: inPath(leadId), clientFolderId: inBody(clientFolderId, { name: "client_id" }) },
-  example: { ...leadExample, client_folder_id: 12, client_folder_name: "Blue Corp" },
+  example: leadInClientFolder,
 });
 
 const getLeadBusinessCard = endpoint({
@@ -58,9 +59,7 @@ const getLeadBusinessCard = endpoint({
   method: "GET",
   path: "/leads/{leadId}/business_card",
   params: { leadId: inPath(leadId) },
-  example: {
-    url: "https://ydncrm-attach.s3.amazonaws.com/dev-uploads/attachment/412/NY.jpg?X-Amz-Expires=180&X-Amz-Date=20160127T182551Z",
-  },
+  example: businessCard,
 });
 
 const deleteLead = endpoint({
@@ -147,7 +146,7 @@ const sendEmailFromTemplate = endpoint({
     ),
   },
   hints: { 403: DREAMTEAM_HINT },
-  example: { message: "Sending email..." },
+  example: emailSending,
 });
 
 export default resource("Leads", [

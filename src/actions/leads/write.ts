@@ -1,6 +1,7 @@
 /** Creating and updating a lead, with the API's rules checked before the request. */
 import { endpoint, inBody, inPath, local, resource, type Values } from "../../endpoint";
 import { InputError } from "../../errors";
+import { createdLead, updatedLead } from "../../examples/leads/leads";
 import {
   choiceInput,
   contactFieldsInput,
@@ -20,7 +21,6 @@ import {
 } from "../../inputs";
 import { composeDescription } from "../../leads/description";
 import { isEmpty } from "../../validate";
-import { createdLeadExample, leadExample } from "./examples";
 
 const tags = listInput({
   label: "Tags",
@@ -106,7 +106,7 @@ const createLead = endpoint({
       description: composeDescription(values.contactFields, values.description),
     },
   }),
-  example: createdLeadExample,
+  example: createdLead,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -289,7 +289,7 @@ const updateLead = endpoint({
   params: updateLeadParams,
   validate: validateUpdate,
   sample: { amount: "1562.89" },
-  example: { ...leadExample, step: "In-touch", amount: 1562.89, probability: 85 },
+  example: updatedLead,
 });
 
 export default resource("Leads", [createLead, updateLead]);
