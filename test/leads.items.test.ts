@@ -45,6 +45,38 @@ describe("comments", () => {
     expectSent(emu, [{ method: "POST", path: "/leads/8112/comments", body: { content: "Short" } }]);
   });
 
+  it("Update Lead Comment: PUT /leads/{lead_id}/comments/{id} with the new content", async () => {
+    const created = (await run("createLeadComment", { leadId: "8112", content: "Draft" })) as {
+      id: number;
+    };
+    emu.clearLog();
+    const data = await run("updateLeadComment", {
+      leadId: "8112",
+      commentId: String(created.id),
+      content: "Quote sent on Friday.",
+    });
+    expectSent(emu, [
+      {
+        method: "PUT",
+        path: `/leads/8112/comments/${created.id}`,
+        body: { content: "Quote sent on Friday." },
+        status: 200,
+      },
+    ]);
+    expect(data).toMatchObject({ id: created.id, content: "Quote sent on Friday." });
+    const listed = (await run("listLeadComments", { leadId: "8112" })) as Array<{ id: number }>;
+    expect(listed.find((c) => c.id === created.id)).toMatchObject({
+      content: "Quote sent on Friday.",
+    });
+  });
+
+  it("Update Lead Comment on another lead's comment: 404, nothing changed", async () => {
+    await expect(
+      run("updateLeadComment", { leadId: "8112", commentId: "13834", content: "Hijack" }),
+    ).rejects.toMatchObject({ name: "ApiError", status: 404 });
+    expectSent(emu, [{ method: "PUT", path: "/leads/8112/comments/13834", status: 404 }]);
+  });
+
   it("Delete Lead Comment: DELETE /leads/{lead_id}/comments/{id}", async () => {
     const created = (await run("createLeadComment", { leadId: "8112", content: "Oops" })) as {
       id: number;

@@ -1,7 +1,22 @@
 /** Comments on a lead. */
 import { endpoint, inBody, inPath, inQuery, resource } from "../../endpoint";
-import { commentList, createdComment } from "../../examples/leads/comments";
+import { comment, commentList, createdComment } from "../../examples/leads/comments";
 import { direction, idInput, leadId, textInput, userInput } from "../../inputs";
+
+const content = textInput({
+  label: "Comment",
+  required: true,
+  multiline: true,
+  example: "Called Natalia: she wants a demo next week.",
+  comments: "The text of the comment.",
+});
+
+const commentId = idInput({
+  label: "Comment ID",
+  required: true,
+  example: "13834",
+  comments: "The comment: map its id from List Lead Comments or Create Lead Comment.",
+});
 
 const listLeadComments = endpoint({
   key: "listLeadComments",
@@ -21,15 +36,7 @@ const createLeadComment = endpoint({
   path: "/leads/{leadId}/comments",
   params: {
     leadId: inPath(leadId),
-    content: inBody(
-      textInput({
-        label: "Comment",
-        required: true,
-        multiline: true,
-        example: "Called Natalia: she wants a demo next week.",
-        comments: "The text of the comment.",
-      }),
-    ),
+    content: inBody(content),
     author: inBody(
       userInput({
         label: "Author",
@@ -59,17 +66,25 @@ const deleteLeadComment = endpoint({
   path: "/leads/{leadId}/comments/{commentId}",
   params: {
     leadId: inPath(leadId),
-    commentId: inPath(
-      idInput({
-        label: "Comment ID",
-        required: true,
-        example: "13834",
-        comments:
-          "The comment to delete: map its id from List Lead Comments or Create Lead Comment.",
-      }),
-    ),
+    commentId: inPath(commentId),
   },
   example: { id: 13834 },
 });
 
-export default resource("Leads", [listLeadComments, createLeadComment, deleteLeadComment]);
+// Not in the API document: a production client of the live API updates comments this way.
+const updateLeadComment = endpoint({
+  key: "updateLeadComment",
+  label: "Update Lead Comment",
+  description: "Replace the text of a comment on a lead.",
+  method: "PUT",
+  path: "/leads/{leadId}/comments/{commentId}",
+  params: { leadId: inPath(leadId), commentId: inPath(commentId), content: inBody(content) },
+  example: comment,
+});
+
+export default resource("Leads", [
+  listLeadComments,
+  createLeadComment,
+  updateLeadComment,
+  deleteLeadComment,
+]);

@@ -1,6 +1,6 @@
 /**
  * Comments on a lead: list (direction only: the list is not paged), create (as a user of the
- * account; 201), delete. Comments carry the live fields (`raw_content`, `is_pinned`,
+ * account; 201), update the content, delete. Comments carry the live fields (`raw_content`, `is_pinned`,
  * attachments); an email comment has `content: null` and its text in `action_item.email`.
  */
 import { badValue, bodyOf, missingParameter, or404, ordered } from "../../http";
@@ -49,6 +49,17 @@ export function register(emu: Emulator): void {
     recordHistory(store, actorId(store, ctx), lead.id, "comment_added", { id: comment.id });
     announceLead(emu, lead, ["lead.commented"]);
     return { status: 201, body: commentJson(store, comment) };
+  });
+
+  // Not in the API document: the live API updates a comment's content (live-api-facts.md).
+  router.on("PUT", "/leads/:lead_id/comments/:id", (ctx) => {
+    const lead = leadOf(store, ctx.params.lead_id);
+    const comment = or404(comments(store).get(Number(ctx.params.id)), (c) => c.lead_id === lead.id);
+    const content = bodyOf(ctx).content;
+    if (typeof content !== "string" || !content.trim()) throw missingParameter();
+    comment.content = content.trim();
+    announceLead(emu, lead);
+    return { body: commentJson(store, comment) };
   });
 
   router.on("DELETE", "/leads/:lead_id/comments/:id", (ctx) => {
