@@ -159,6 +159,13 @@ export class ApiError extends Error implements ApiFailure {
 }
 
 /**
+ * A request failed after an earlier request of the same step had written (a lead was created,
+ * then moving it to its step failed): the hint says what was written and how to finish, so the
+ * step is not simply run again. Passed on as it is, never reworded.
+ */
+export class PartialWriteError extends ApiError {}
+
+/**
  * The connection's credentials (or its account) were refused. `connection` names the
  * connection for Prismatic; it holds none of its field values.
  */

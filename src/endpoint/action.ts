@@ -5,7 +5,7 @@
  */
 import { type ActionDefinition, action } from "@prismatic-io/spectral";
 import { connect, type ProPipeLinesClient } from "../client";
-import { ApiError } from "../errors";
+import { ApiError, PartialWriteError } from "../errors";
 import { connectionInput, type InputMap } from "../inputs";
 import { withContact } from "../leads/contact";
 import { checkAccess, checkAdmin } from "./access";
@@ -13,21 +13,29 @@ import { resolveRelativeDates } from "./dates";
 import { inBuildersWords } from "./hints";
 import { fetchAllPages } from "./paging";
 import { buildRequest, paramsOf, placeholders } from "./request";
-import type { EndpointSpec, Values } from "./spec";
+import type { EndpointSpec, RunContext, Values } from "./spec";
 
 /** Leads in the answer gain `contactFields` and `contact`, at no extra request. */
 function withContacts(returns: EndpointSpec["returns"], data: unknown): unknown {
   const lead = (item: unknown) => (item && typeof item === "object" ? withContact(item) : item);
   if (returns === "lead") return lead(data);
-  if (returns === "leads" && Array.isArray(data)) return data.map(lead);
-  return data;
+  if (returns === "leads") return Array.isArray(data) ? data.map(lead) : data;
+  if (!returns || !data || typeof data !== "object") return data;
+  const shaped: Record<string, unknown> = { ...data };
+  for (const [key, shape] of Object.entries(returns)) shaped[key] = withContacts(shape, shaped[key]);
+  return shaped;
 }
 
 /** The request(s) of one step: the endpoint's own `run`, Fetch All paging, or one request. */
-async function send(spec: EndpointSpec, client: ProPipeLinesClient, values: Values) {
+async function send(
+  spec: EndpointSpec,
+  client: ProPipeLinesClient,
+  values: Values,
+  context: RunContext,
+) {
   const request = buildRequest(spec, values);
   request.debug = values.debugRequest === true;
-  if (spec.run) return spec.run(client, request, values);
+  if (spec.run) return spec.run(client, request, values, context);
   if (spec.pagination && values.fetchAll === true) {
     return fetchAllPages(client, request, spec.pagination, {
       limit: values.limit,
@@ -44,9 +52,14 @@ async function perform(
   context: {
     logger?: { info: (...args: unknown[]) => void };
     instanceState?: Record<string, unknown>;
+    crossFlowState?: Record<string, unknown>;
   },
   values: Values,
-): Promise<{ data: unknown; instanceState?: Record<string, unknown> }> {
+): Promise<{
+  data: unknown;
+  instanceState?: Record<string, unknown>;
+  crossFlowState?: Record<string, unknown>;
+}> {
   checkAccess(spec, values);
   values = resolveRelativeDates(paramsOf(spec), values);
   spec.validate?.(values);
@@ -54,17 +67,30 @@ async function perform(
     logger: context.logger,
     state: context.instanceState,
   });
+  const crossFlowState = context.crossFlowState ?? {};
+  let shared: Record<string, unknown> | undefined;
+  const runContext: RunContext = {
+    crossFlowState,
+    shareState: (entries) => {
+      shared = { ...(shared ?? crossFlowState), ...entries };
+    },
+  };
   let data: unknown;
   try {
     await checkAdmin(spec, client);
-    data = withContacts(spec.returns, await send(spec, client, values));
+    data = withContacts(spec.returns, await send(spec, client, values, runContext));
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+    // A PartialWriteError already says what was written and what to do: kept as it is.
+    if (!(error instanceof ApiError) || error instanceof PartialWriteError) throw error;
     const hint = spec.hints?.[error.status];
     throw hint ? new ApiError(error, hint) : inBuildersWords(spec, values, error);
   }
   const instanceState = client.session.stateUpdate();
-  return instanceState ? { data, instanceState } : { data };
+  return {
+    data,
+    ...(instanceState ? { instanceState } : {}),
+    ...(shared ? { crossFlowState: shared } : {}),
+  };
 }
 
 /** The spectral inputs of an endpoint: the connection, its params, then the paging inputs. */

@@ -9,6 +9,7 @@ export {
   local,
   RESOURCES,
   type RegisteredEndpoint,
+  type RunContext,
   type Resource,
   resource,
   type Values,

@@ -113,6 +113,18 @@ export interface Pagination {
 /** What a successful answer must be (the client refuses anything else as unreadable). */
 export type Answer = "list" | "json" | "empty";
 
+/** Which parts of the data are leads: the data itself, or named properties of it. */
+export type LeadShape = "lead" | "leads";
+export type Returns = LeadShape | Readonly<Record<string, LeadShape>>;
+
+/** What `run` may use besides the client: Prismatic's state shared by the instance's flows. */
+export interface RunContext {
+  /** The instance's crossFlowState as the step received it. */
+  readonly crossFlowState: Readonly<Record<string, unknown>>;
+  /** Keys to persist in crossFlowState; the step hands back the whole record with them. */
+  shareState(entries: Record<string, unknown>): void;
+}
+
 export interface EndpointSpec<P extends Params = Params> {
   /** The action key: a public contract, flows reference it. */
   key: string;
@@ -127,14 +139,22 @@ export interface EndpointSpec<P extends Params = Params> {
   pagination?: Pagination;
   /** Default: `list` when the example is an array and no hook reshapes the answer, else `json`. */
   answer?: Answer;
-  /** The data is a lead or a list of leads: each gains `contactFields` and `contact`. */
-  returns?: "lead" | "leads";
+  /**
+   * The data is a lead or a list of leads (or, as `{ lead: "lead", leads: "leads" }`, those
+   * properties of it are): each lead gains `contactFields` and `contact`.
+   */
+  returns?: Returns;
   /** Rules across inputs (throw `InputError`); runs before any request. */
   validate?(values: Values<P>): void;
   /** Composes request parts from several inputs (one-value conversions go on the param). */
   prepare?(request: ApiRequest, values: Values<P>): ApiRequest;
   /** For actions that make several requests (batches, fan-out); replaces the single send. */
-  run?(client: ProPipeLinesClient, request: ApiRequest, values: Values<P>): Promise<unknown>;
+  run?(
+    client: ProPipeLinesClient,
+    request: ApiRequest,
+    values: Values<P>,
+    context: RunContext,
+  ): Promise<unknown>;
   /** Shapes the returned data (default: the response body). */
   result?(response: ApiResponse, values: Values<P>): unknown;
   /** What to do about these API error statuses, in place of the generic hint (errors.ts). */
