@@ -35,7 +35,8 @@ const LEAD_ORDERS = [
   "alphabetically",
 ] as const;
 
-const leadFilters = {
+/** The filters of GET /leads (Count Leads and List Upcoming Reminders use some of them). */
+export const leadFilters = {
   direction: inQuery(direction),
   order: inQuery(
     choiceInput({
@@ -144,17 +145,18 @@ const leadFilters = {
   includeUnassigned: inQuery(
     booleanInput({
       label: "Include Unassigned",
-      comments: "Turn on to also list leads that belong to nobody (left out by default).",
+      default: "true",
+      comments:
+        "Also list the leads that belong to nobody (on by default, so that leads created with the API key are not left out). Turn off for assigned leads only. With a User Login connection, the user must be allowed to see unassigned leads.",
     }),
     { send: "trueOnly" },
   ),
 };
 
-function validateLeadFilters(values: Values<typeof leadFilters>): void {
-  if (isEmpty(values.fieldKey) !== isEmpty(values.fieldValue)) {
-    const missing = isEmpty(values.fieldKey) ? "Field Key" : "Field Value";
-    throw new InputError(missing, "is needed too: Field Key and Field Value only work together.");
-  }
+type DateRangeValues = Pick<Values<typeof leadFilters>, "startDate" | "endDate" | "dateRangeType">;
+
+/** Date Range Type only with a date, and Start Date before End Date. */
+export function checkDateRange(values: DateRangeValues): void {
   if (!isEmpty(values.dateRangeType) && isEmpty(values.startDate) && isEmpty(values.endDate)) {
     throw new InputError(
       "Date Range Type",
@@ -167,11 +169,19 @@ function validateLeadFilters(values: Values<typeof leadFilters>): void {
   );
 }
 
+function validateLeadFilters(values: Values<typeof leadFilters>): void {
+  if (isEmpty(values.fieldKey) !== isEmpty(values.fieldValue)) {
+    const missing = isEmpty(values.fieldKey) ? "Field Key" : "Field Value";
+    throw new InputError(missing, "is needed too: Field Key and Field Value only work together.");
+  }
+  checkDateRange(values);
+}
+
 const listLeads = endpoint({
   key: "listLeads",
   label: "List Leads",
   description:
-    "List or search leads: by status, step, owner, tags, contact email, field, dates or last update. Fetch All pages through every match.",
+    "List or search leads: by status, step, owner, tags, contact email, field, dates or last update; unassigned leads are included unless turned off. Fetch All pages through every match. Cost: 1 request; with Fetch All, one per 1000 leads (per 100 where the account serves no larger pages).",
   method: "GET",
   path: "/leads",
   returns: "leads",

@@ -1,0 +1,169 @@
+/**
+ * Create or Update Lead: the lead whose contact Email (or a named contact field) has the given
+ * value is updated, or created when there is none. Running it again with the same inputs (a
+ * retry, a replay, the same form sent twice) finds the lead it created and changes nothing.
+ */
+import { endpoint, local, resource, type Values } from "../../../endpoint";
+import { InputError } from "../../../errors";
+import { upsertedLead } from "../../../examples/leads/jobs";
+import { choiceInput, contactFieldsInput, textInput } from "../../../inputs";
+import { leadUpdate } from "../../../leads/changes";
+import { contactKeyForFieldName } from "../../../leads/contact";
+import { normalizeFieldName } from "../../../leads/description";
+import type { LeadCriteria } from "../../../leads/match";
+import { toEmail } from "../../../validate";
+import { createLeadInSteps, type LeadRecord } from "../create";
+import { checkNewLead, newLeadParams, withComposedDescription } from "../write";
+import { writeLead } from "./lead";
+import { fieldIsKey, maxLeadsRead, searchLeads } from "./search";
+
+const upsertParams = {
+  matchBy: local(
+    choiceInput({
+      label: "Match By",
+      required: true,
+      choices: ["email", "field"] as const,
+      default: "email",
+      labels: {
+        email: "Email (the Email row of Contact Fields)",
+        field: "Another contact field (Match Field)",
+      },
+      comments:
+        "How the existing lead is recognised: by the contact's email (the default), or by the contact field Match Field names (a customer number, a phone…). Its value is taken from Contact Fields.",
+    }),
+  ),
+  matchField: local(
+    textInput({
+      label: "Match Field",
+      example: "Customer ID",
+      comments:
+        "With Match By set to another contact field: the name of the Contact Fields row that identifies the lead (e.g. Customer ID). Its value must equal that line of the lead, ignoring case and surrounding spaces.",
+    }),
+  ),
+  ...newLeadParams,
+  contactFields: local(
+    contactFieldsInput({
+      label: "Contact Fields",
+      required: true,
+      example: "Email: john.doe@company.com",
+      comments:
+        "The contact's 'Field: value' lines (Firstname, Lastname, Email, Phone, …), one row per field; it must hold the row Match By uses. A new lead gets them at the top of its description; an existing lead gets them merged into its description: the named lines are added or replaced, every other line, block and note is kept.",
+    }),
+  ),
+  whenSeveral: local(
+    choiceInput({
+      label: "When Several Match",
+      required: true,
+      choices: ["updateMostRecent", "fail"] as const,
+      default: "updateMostRecent",
+      labels: {
+        updateMostRecent: "Update the most recently updated lead",
+        fail: "Fail the step (list their IDs)",
+      },
+      comments:
+        "What to do when several leads match (duplicates already in the account): update the most recently updated one, or fail naming them.",
+    }),
+  ),
+  fieldIsKey: local(fieldIsKey),
+  maxRead: local(maxLeadsRead),
+};
+
+type UpsertValues = Values<typeof upsertParams>;
+
+interface UpsertResult {
+  action: "created" | "updated";
+  /** False when the lead already had every contact field and tag: nothing was sent. */
+  changed: boolean;
+  lead: unknown;
+}
+
+/** The last row `is` accepts (a field given twice takes its last value). */
+const lastRow = (rows: Array<[string, string]>, is: (name: string) => boolean) =>
+  [...rows].reverse().find(([name]) => is(name));
+
+/** The Contact Fields row Match By names, or an error naming the fix. */
+function matchCriteria(values: UpsertValues): LeadCriteria {
+  const rows = values.contactFields;
+  if (values.matchBy === "email") {
+    const row = lastRow(rows, (name) => contactKeyForFieldName(name) === "email");
+    if (!row) {
+      throw new InputError(
+        "Contact Fields",
+        "has no Email row, and Match By is Email: add the contact's email (Email: john@example.com), or match by another field.",
+      );
+    }
+    return { email: toEmail("Contact Fields", row[1]) };
+  }
+  if (values.matchField === undefined) {
+    throw new InputError(
+      "Match Field",
+      "is needed when Match By is another contact field: enter the name of the Contact Fields row that identifies the lead.",
+    );
+  }
+  const wanted = normalizeFieldName(values.matchField);
+  const row = lastRow(rows, (name) => normalizeFieldName(name) === wanted);
+  if (!row) {
+    throw new InputError(
+      "Match Field",
+      `Contact Fields has no "${values.matchField}" row: add it, or name one of its rows.`,
+    );
+  }
+  return { field: { name: row[0], value: row[1] } };
+}
+
+function validateUpsert(values: UpsertValues): void {
+  const criteria = matchCriteria(values);
+  if (values.fieldIsKey && !criteria.field) {
+    throw new InputError(
+      "Field Is a Duplicate Key",
+      "applies when matching by another contact field: set Match By to it, or turn this off.",
+    );
+  }
+  if (values.status === "standby") {
+    throw new InputError(
+      "Status",
+      "standby needs a reminder date, which this step does not set: choose another status, and add Set Lead Reminder after this step.",
+    );
+  }
+  checkNewLead(values);
+}
+
+const upsertLead = endpoint({
+  key: "upsertLead",
+  label: "Create or Update Lead",
+  description:
+    "Update the lead whose contact Email (or another contact field) matches, or create it when none does; unassigned leads are searched too. An existing lead gets the contact fields merged into its description (other lines and notes kept) and the tags added; its title, owner, step, status and amount stay as they are. Running it twice with the same inputs leaves one lead. Returns action (created or updated), changed and the lead. Cost: 2 requests (the search, then the creation or the update), 1 when the lead already has everything, +1 or 2 for a new lead's step, status, amount or client folder; matching by a field that is not a duplicate key reads every lead (one request per 1000).",
+  method: "POST",
+  path: "/leads",
+  returns: { lead: "lead" },
+  params: upsertParams,
+  validate: validateUpsert,
+  prepare: withComposedDescription,
+  sample: { contactFields: JSON.stringify({ Firstname: "John", Email: "john.doe@company.com" }) },
+  run: async (client, request, values): Promise<UpsertResult> => {
+    const found = await searchLeads(client, matchCriteria(values), {
+      includeUnassigned: true,
+      fieldIsKey: values.fieldIsKey === true,
+      maxRead: values.maxRead,
+      debug: request.debug,
+    });
+    const [match] = found;
+    if (!match) {
+      const lead: LeadRecord = await createLeadInSteps(client, request, upsertLead, values);
+      return { action: "created", changed: true, lead };
+    }
+    if (found.length > 1 && values.whenSeveral === "fail") {
+      throw new InputError(
+        "When Several Match",
+        `${found.length} leads match (IDs ${found.map((lead) => lead.id).join(", ")}), and this step is set to fail then: merge the duplicates in Pro Pipe Lines, or choose to update the most recently updated one. Nothing was changed.`,
+      );
+    }
+    const body = leadUpdate(match, { set: values.contactFields, addTags: values.tags });
+    if (!body) return { action: "updated", changed: false, lead: match };
+    const lead = await writeLead(client, Number(match.id), body, request.debug);
+    return { action: "updated", changed: true, lead };
+  },
+  example: upsertedLead,
+});
+
+export default resource("Leads", [upsertLead]);
