@@ -16,6 +16,17 @@ const account = {
     "Your account's slug (acme), host (acme.propipelines.com) or address as the browser shows it when you use Pro Pipe Lines (anything after the host is ignored).",
 } as const;
 
+/** Read when the step runs (endpoint/dates.ts), since connection inputs have no `clean`. */
+const timeZone = {
+  label: "Time Zone",
+  type: "string",
+  required: false,
+  placeholder: "UTC",
+  example: "Europe/Paris",
+  comments:
+    "Optional: the account's time zone, as an IANA name (Europe/Paris, America/New_York). Used for the relative dates date inputs accept (today, yesterday, +3d, -24h): 'today' is the account's day there. Default UTC.",
+} as const;
+
 export const apiKeyConnection = connection({
   key: API_KEY_CONNECTION,
   display: {
@@ -40,6 +51,7 @@ export const apiKeyConnection = connection({
       comments:
         "Optional: a user's id or email. Requests are then made as this user (with their rights and privacy), using a token fetched once with the API key and reused for 30 days.",
     },
+    timeZone,
   },
 });
 
@@ -67,6 +79,7 @@ export const userLoginConnection = connection({
       comments:
         "The user's password. It is sent only to the account, once, to obtain a login token.",
     },
+    timeZone,
   },
 });
 

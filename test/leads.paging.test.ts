@@ -8,7 +8,12 @@ const emu = useEmulator();
 const run = dataRunner(emu);
 
 /** A GET of `path` with this query (strings, as sent). */
-const get = (path: string, query: Record<string, string>) => ({ method: "GET", path, query });
+const get = (path: string, query: Record<string, string>) => ({
+  method: "GET",
+  path,
+  // List Leads includes the unassigned leads by default.
+  query: path === "/leads" ? { include_unassigned: "true", ...query } : query,
+});
 
 describe("List Leads, Fetch All", () => {
   it("250 leads at page size 100: exactly 3 requests, 250 leads", async () => {

@@ -86,10 +86,13 @@ describe("List Leads", () => {
     expect((data as Array<{ id: number }>).map((l) => l.id)).toEqual([match.id]);
   });
 
-  it("sends no query at all when no filter is filled", async () => {
-    const data = await run("listLeads");
-    expectSent(emu, [{ method: "GET", path: "/leads", headers: KEY, query: {} }]);
-    expect((data as unknown[]).length).toBeGreaterThanOrEqual(2);
+  it("sends only include_unassigned when no filter is filled: unassigned leads are listed by default", async () => {
+    const data = (await run("listLeads")) as Array<{ user_id: unknown }>;
+    expectSent(emu, [
+      { method: "GET", path: "/leads", headers: KEY, query: { include_unassigned: "true" } },
+    ]);
+    expect(data.length).toBeGreaterThanOrEqual(2);
+    expect(data.some((lead) => lead.user_id === null)).toBe(true);
   });
 
   it("returns leads updated at or after a time, oldest update first (the polling query)", async () => {
@@ -107,7 +110,12 @@ describe("List Leads", () => {
         method: "GET",
         path: "/leads",
         headers: KEY,
-        query: { updated_after: first.updated_at, order: "last_update", direction: "asc" },
+        query: {
+          updated_after: first.updated_at,
+          order: "last_update",
+          direction: "asc",
+          include_unassigned: "true",
+        },
       },
     ]);
   });

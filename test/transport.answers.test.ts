@@ -136,7 +136,8 @@ describe("a passing fault", () => {
     good = [{ id: 8113, title: "Loretta Inc." }];
     const result = await harness.action("listLeads", { connection: connection() });
     expect(result?.data).toEqual([expect.objectContaining({ id: 8113, title: "Loretta Inc." })]);
-    expect(server.received.map((r) => r.query)).toEqual([{}, {}]);
+    const query = { include_unassigned: "true" };
+    expect(server.received.map((r) => r.query)).toEqual([query, query]);
   });
 
   it("truncated JSON, then the lead: Get Lead returns the lead", async () => {

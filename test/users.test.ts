@@ -71,10 +71,16 @@ describe("List Users", () => {
     expect(users[0]).not.toHaveProperty("password");
   });
 
-  it("sends no query without filters and lists disabled users too", async () => {
-    const result = await run("listUsers");
-    expectSent(emu, [{ method: "GET", path: "/users", query: {} }]);
-    expect(idsOf(result?.data)).toEqual(expect.arrayContaining([514, 515, 516, 517]));
+  it("lists active users by default, and disabled users too when Status is All", async () => {
+    const active = await run("listUsers");
+    const all = await run("listUsers", { status: "all" });
+    expectSent(emu, [
+      { method: "GET", path: "/users", query: { status: "activated" } },
+      { method: "GET", path: "/users", query: { status: "all" } },
+    ]);
+    expect(idsOf(active?.data)).toEqual(expect.arrayContaining([514, 515, 516]));
+    expect(idsOf(active?.data)).not.toContain(517);
+    expect(idsOf(all?.data)).toEqual(expect.arrayContaining([514, 515, 516, 517]));
   });
 
   it("filters by role, status, team and direction", async () => {
@@ -86,9 +92,13 @@ describe("List Users", () => {
     const sales = await run("listUsers", { teams: "Sales", direction: "desc" });
     expect(idsOf(sales?.data)).toEqual([515, 514]);
     expectSent(emu, [
-      { method: "GET", path: "/users", query: { role: "admin" } },
+      { method: "GET", path: "/users", query: { role: "admin", status: "activated" } },
       { method: "GET", path: "/users", query: { status: "deactivated" } },
-      { method: "GET", path: "/users", query: { teams: "Sales", direction: "desc" } },
+      {
+        method: "GET",
+        path: "/users",
+        query: { teams: "Sales", direction: "desc", status: "activated" },
+      },
     ]);
   });
 

@@ -55,7 +55,7 @@ const listUsers = endpoint({
   key: "listUsers",
   label: "List Users",
   description:
-    "List the account's users (disabled users included), filtered by email, name, status, role or team.",
+    "List the account's users, filtered by email, name, status, role or team. Active (activated) users only unless Status says otherwise. Cost: 1 request.",
   method: "GET",
   path: "/users",
   params: {
@@ -84,9 +84,14 @@ const listUsers = endpoint({
       choiceInput({
         label: "Status",
         choices: USER_STATUSES,
-        labels: { all: "All", activated: "Activated", deactivated: "Deactivated" },
+        default: "activated",
+        labels: {
+          all: "All (disabled and not yet activated users too)",
+          activated: "Activated (active users: the default)",
+          deactivated: "Deactivated (disabled, or not activated yet)",
+        },
         comments:
-          "Only activated or only deactivated users (the API's default is all). Each result's has_activated and is_disabled tell its exact state.",
+          "Which users: active ones by default; choose All to include disabled users and invitations not accepted yet. Each result's has_activated and is_disabled tell its exact state.",
       }),
     ),
     direction: inQuery({

@@ -22,7 +22,8 @@ function withContacts(returns: EndpointSpec["returns"], data: unknown): unknown 
   if (returns === "leads") return Array.isArray(data) ? data.map(lead) : data;
   if (!returns || !data || typeof data !== "object") return data;
   const shaped: Record<string, unknown> = { ...data };
-  for (const [key, shape] of Object.entries(returns)) shaped[key] = withContacts(shape, shaped[key]);
+  for (const [key, shape] of Object.entries(returns))
+    shaped[key] = withContacts(shape, shaped[key]);
   return shaped;
 }
 

@@ -9,8 +9,8 @@ export {
   local,
   RESOURCES,
   type RegisteredEndpoint,
-  type RunContext,
   type Resource,
+  type RunContext,
   resource,
   type Values,
 } from "./spec";
