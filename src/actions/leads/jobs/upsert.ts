@@ -8,7 +8,7 @@ import { InputError } from "../../../errors";
 import { upsertedLead } from "../../../examples/leads/jobs";
 import { choiceInput, contactFieldsInput, textInput } from "../../../inputs";
 import { leadUpdate } from "../../../leads/changes";
-import { contactKeyForFieldName } from "../../../leads/contact";
+import { contactKeyForFieldName, leadContactFields } from "../../../leads/contact";
 import { normalizeFieldName } from "../../../leads/description";
 import type { LeadCriteria } from "../../../leads/match";
 import { toEmail } from "../../../validate";
@@ -77,6 +77,8 @@ interface UpsertResult {
   lead: unknown;
 }
 
+const isEmailName = (name: string) => contactKeyForFieldName(name) === "email";
+
 /** The last row `is` accepts (a field given twice takes its last value). */
 const lastRow = (rows: Array<[string, string]>, is: (name: string) => boolean) =>
   [...rows].reverse().find(([name]) => is(name));
@@ -85,7 +87,7 @@ const lastRow = (rows: Array<[string, string]>, is: (name: string) => boolean) =
 function matchCriteria(values: UpsertValues): LeadCriteria {
   const rows = values.contactFields;
   if (values.matchBy === "email") {
-    const row = lastRow(rows, (name) => contactKeyForFieldName(name) === "email");
+    const row = lastRow(rows, isEmailName);
     if (!row) {
       throw new InputError(
         "Contact Fields",
@@ -109,6 +111,17 @@ function matchCriteria(values: UpsertValues): LeadCriteria {
     );
   }
   return { field: { name: row[0], value: row[1] } };
+}
+
+/**
+ * The rows to merge into a matched lead. The email row is written under the lead's own name
+ * for it ("E-mail" from a form goes to the lead's "Email" line), so matching by email never
+ * adds a second email line.
+ */
+function rowsFor(lead: unknown, values: UpsertValues): Array<[string, string]> {
+  const own = Object.keys(leadContactFields(lead)).find(isEmailName);
+  if (values.matchBy !== "email" || own === undefined) return values.contactFields;
+  return values.contactFields.map(([name, value]) => [isEmailName(name) ? own : name, value]);
 }
 
 function validateUpsert(values: UpsertValues): void {
@@ -158,7 +171,7 @@ const upsertLead = endpoint({
         `${found.length} leads match (IDs ${found.map((lead) => lead.id).join(", ")}), and this step is set to fail then: merge the duplicates in Pro Pipe Lines, or choose to update the most recently updated one. Nothing was changed.`,
       );
     }
-    const body = leadUpdate(match, { set: values.contactFields, addTags: values.tags });
+    const body = leadUpdate(match, { set: rowsFor(match, values), addTags: values.tags });
     if (!body) return { action: "updated", changed: false, lead: match };
     const lead = await writeLead(client, Number(match.id), body, request.debug);
     return { action: "updated", changed: true, lead };
