@@ -20,6 +20,21 @@ const POST_FIELDS = new Set(["title", "description", "tags", "user_id", "created
 /** Add Lead to Client Folder's field. */
 const FOLDER_FIELD = "client_id";
 
+/** What each field sets, in the builder's words (for the error after a partial creation). */
+const WORDS: Record<string, string> = {
+  step: "step",
+  status: "status",
+  amount: "amount",
+  probability: "probability",
+  client_id: "client folder",
+};
+
+/** "step, status and reminder": what `fields` set, each once. */
+function what(fields: string[]): string {
+  const words = [...new Set(fields.map((name) => WORDS[name] ?? "reminder"))];
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : `${words[0]}`;
+}
+
 interface Parts {
   post: Record<string, unknown>;
   put?: Record<string, unknown>;
@@ -52,12 +67,15 @@ function afterCreate(
   missing: string[],
 ): PartialWriteError {
   const worded = inBuildersWords(spec, values, error);
-  const how = missing.includes("client folder")
-    ? "Update Lead and Add Lead to Client Folder"
+  const folderOnly = missing.length === 1 && missing[0] === FOLDER_FIELD;
+  const how = missing.includes(FOLDER_FIELD)
+    ? folderOnly
+      ? "Add Lead to Client Folder"
+      : "Update Lead and Add Lead to Client Folder"
     : "Update Lead";
   return new PartialWriteError(
     worded,
-    `${worded.hint} The lead WAS created (ID ${id}) without its ${missing.join(" and ")}: do not run this step again, it would create a second lead. Set them on lead ${id} with ${how}.`,
+    `${worded.hint} The lead WAS created (ID ${id}) without its ${what(missing)}: do not run this step again, it would create a second lead. Set ${missing.length > 1 ? "them" : "it"} on lead ${id} with ${how}.`,
   );
 }
 
@@ -83,10 +101,8 @@ export async function createLeadInSteps(
     );
   }
   const id = lead.id;
-  const missing = [
-    ...(put ? ["step, status, amount, probability or reminder"] : []),
-    ...(folder !== undefined ? ["client folder"] : []),
-  ];
+  // The fields not applied yet, in the order they are sent.
+  let missing = [...Object.keys(put ?? {}), ...(folder !== undefined ? [FOLDER_FIELD] : [])];
   const follow = { pathParams: { leadId: id }, debug: request.debug, expect: "json" as const };
   try {
     if (put) {
@@ -97,7 +113,7 @@ export async function createLeadInSteps(
         body: put,
       });
       lead = leadOf(updated.data) ?? lead;
-      missing.shift();
+      missing = missing.filter((name) => name === FOLDER_FIELD);
     }
     if (folder !== undefined) {
       const filed = await client.request({
