@@ -105,7 +105,11 @@ describe("Create Lead: the POST, then only what it needs", () => {
       loginConnection(emu, "john.doe@mycompany.com"),
     );
     expect(emu.store.leads.get(lead.id)).toMatchObject({ user_id: 515, step_id: 1191 });
-    expect(emu.requests("PUT").map((r) => r.body)).toEqual([{ step: "Closing" }]);
+    expectSent(emu, [
+      { method: "GET", path: "/auth/login" },
+      { method: "POST", path: "/leads", body: { title: "Acme Rockets", description: composed } },
+      { method: "PUT", path: `/leads/${lead.id}`, body: { step: "Closing" } },
+    ]);
   });
 
   it("a relative Reminder Date (+3d) is resolved before sending", async () => {

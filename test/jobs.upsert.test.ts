@@ -190,10 +190,7 @@ describe("Create or Update Lead: matching", () => {
     emu.clearLog();
     const data = await run<Upserted>("upsertLead", form(email));
     expect(data.lead.id).toBe(newer.id);
-    expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([
-      "GET /leads",
-      `PUT /leads/${newer.id}`,
-    ]);
+    expectSent(emu, [searchFor(email), { method: "PUT", path: `/leads/${newer.id}` }]);
   });
 
   it("by another contact field: reads the leads and matches that line only", async () => {
