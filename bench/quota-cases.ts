@@ -66,7 +66,52 @@ const rows = (count: number) =>
 const assignedLeads = (emu: Emulator) =>
   [...emu.store.leads.values()].filter((lead) => lead.user_id !== null).length;
 
+/** The job actions' inputs (issue 15): what they read before they write is part of the job. */
+const contact = JSON.stringify({ Firstname: "Ada", Email: "ada@bench.example" });
+
 export const ACTION_CASES: Record<string, QuotaCase> = {
+  createLead: {
+    params: {
+      title: "Bench Corp",
+      contactFields: contact,
+      userId: "stef@example.com",
+      stepId: "1190",
+      amount: "1000",
+      clientFolderId: "12",
+    },
+    minimum: 3,
+    note: "with step, amount and client folder: POST, PUT, add to folder",
+  },
+  upsertLead: {
+    params: { title: "Bench Corp", contactFields: contact },
+    minimum: 2,
+    note: "no match: the search, then the creation",
+  },
+  updateLeadContactFields: {
+    params: { leadId: "8113", contactFields: JSON.stringify({ Phone: "801 274 0000" }) },
+    minimum: 2,
+    note: "read the lead, write the changed line",
+  },
+  addLeadTags: {
+    params: { leadId: "8113", tags: "vip" },
+    minimum: 2,
+    note: "read the lead, write its tags",
+  },
+  removeLeadTags: {
+    params: { leadId: "8113", tags: "small" },
+    minimum: 2,
+    note: "read the lead, write its tags",
+  },
+  countLeads: {
+    params: { groupBy: "status" },
+    minimum: 5,
+    note: "per status: one one-lead page per status",
+  },
+  assignLeadRoundRobin: {
+    params: { leadId: "8113", teamId: "2" },
+    minimum: 2,
+    note: "the team's users, then the assignment",
+  },
   addProspects: {
     params: { prospectingListId: "112", content: rows(250) },
     minimum: Math.ceil(250 / PAGE),
