@@ -267,7 +267,7 @@ describe("Create or Update Lead refuses, with 0 requests", () => {
     [{ contactFields: JSON.stringify({ Email: "nope" }) }, "Contact Fields", /not a valid email/],
     [{ matchBy: "field" }, "Match Field", /is needed/],
     [{ matchBy: "field", matchField: "Customer ID" }, "Match Field", /no "Customer ID" row/],
-    [{ status: "standby" }, "Status", /Set Lead Reminder/],
+    [{ status: "standby" }, "Status", /not one of: todo, won, lost, cancelled/],
     [{ status: "won" }, "Status", /unassigned lead.*Fill Owner/],
     [{ amount: "10", probability: "50", stepId: "1190" }, "Step ID", /unassigned lead/],
     [{ fieldIsKey: "true" }, "Field Is a Duplicate Key", /another contact field/],

@@ -3,7 +3,7 @@
  * value is updated, or created when there is none. Running it again with the same inputs (a
  * retry, a replay, the same form sent twice) finds the lead it created and changes nothing.
  */
-import { endpoint, local, resource, type Values } from "../../../endpoint";
+import { endpoint, inBody, local, resource, type Values } from "../../../endpoint";
 import { InputError } from "../../../errors";
 import { upsertedLead } from "../../../examples/leads/jobs";
 import { choiceInput, contactFieldsInput, textInput } from "../../../inputs";
@@ -13,6 +13,7 @@ import { normalizeFieldName } from "../../../leads/description";
 import type { LeadCriteria } from "../../../leads/match";
 import { toEmail } from "../../../validate";
 import { createLeadInSteps, type LeadRecord } from "../create";
+import { STATUS_LABELS } from "../shared";
 import { checkNewLead, newLeadParams, withComposedDescription } from "../write";
 import { writeLead } from "./lead";
 import { fieldIsKey, maxLeadsRead, searchLeads } from "./search";
@@ -41,6 +42,24 @@ const upsertParams = {
     }),
   ),
   ...newLeadParams,
+  description: inBody(
+    textInput({
+      label: "Description",
+      multiline: true,
+      example: "Sent the contact form: wants a quote.",
+      comments:
+        "Notes for a new lead, written below its contact lines. An existing lead keeps its own notes: to log what is new, add a Create Lead Comment step.",
+    }),
+  ),
+  status: inBody(
+    choiceInput({
+      label: "Status",
+      choices: ["todo", "won", "lost", "cancelled"] as const,
+      labels: STATUS_LABELS,
+      comments:
+        "The status of a new lead (standby needs a reminder: add Set Lead Reminder after this step). An existing lead keeps its status.",
+    }),
+  ),
   contactFields: local(
     contactFieldsInput({
       label: "Contact Fields",
@@ -130,12 +149,6 @@ function validateUpsert(values: UpsertValues): void {
     throw new InputError(
       "Field Is a Duplicate Key",
       "applies when matching by another contact field: set Match By to it, or turn this off.",
-    );
-  }
-  if (values.status === "standby") {
-    throw new InputError(
-      "Status",
-      "standby needs a reminder date, which this step does not set: choose another status, and add Set Lead Reminder after this step.",
     );
   }
   checkNewLead(values);
