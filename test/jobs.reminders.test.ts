@@ -85,6 +85,23 @@ describe("Set Lead Reminder", () => {
   });
 });
 
+/** The one request of List Upcoming Reminders for a range, with the other filters given. */
+const remindersIn = (from: string, to: string, filters: Record<string, string>) => ({
+  method: "GET",
+  path: "/leads",
+  query: {
+    status: "standby",
+    date_range_type: "next_action",
+    start_date: from,
+    end_date: to,
+    order: "next_action",
+    direction: "asc",
+    limit: "1000",
+    offset: "0",
+    ...filters,
+  },
+});
+
 describe("List Upcoming Reminders", () => {
   it("standby leads with a reminder from today to 7 days from now, soonest first, unassigned ones included", async () => {
     const reminder = (title: string, days: number, time: string, fields = {}) =>
@@ -105,23 +122,7 @@ describe("List Upcoming Reminders", () => {
     reminder("Too far", 10, "09:00");
     reminder("Not standby", 1, "09:00", { status: "todo" });
     const data = await run<Array<{ id: number }>>("listReminders");
-    expectSent(emu, [
-      {
-        method: "GET",
-        path: "/leads",
-        query: {
-          status: "standby",
-          date_range_type: "next_action",
-          start_date: dayIn(0),
-          end_date: dayIn(7),
-          order: "next_action",
-          direction: "asc",
-          include_unassigned: "true",
-          limit: "1000",
-          offset: "0",
-        },
-      },
-    ]);
+    expectSent(emu, [remindersIn(dayIn(0), dayIn(7), { include_unassigned: "true" })]);
     expect(idsOf(data)).toEqual([today.id, sooner.id, later.id, unassigned.id]);
   });
 
@@ -132,23 +133,7 @@ describe("List Upcoming Reminders", () => {
       userId: "515",
       includeUnassigned: "false",
     });
-    expectSent(emu, [
-      {
-        method: "GET",
-        path: "/leads",
-        query: {
-          status: "standby",
-          date_range_type: "next_action",
-          start_date: "2030-01-01",
-          end_date: "2030-01-31",
-          order: "next_action",
-          direction: "asc",
-          user_id: "515",
-          limit: "1000",
-          offset: "0",
-        },
-      },
-    ]);
+    expectSent(emu, [remindersIn("2030-01-01", "2030-01-31", { user_id: "515" })]);
   });
 
   it("From after To is refused with 0 requests", async () => {
