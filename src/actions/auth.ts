@@ -22,6 +22,7 @@ const logInAsUser = endpoint({
   access: "apiKey",
   method: "GET",
   path: "/auth/log_as",
+  sideEffect: "opens a session for the user (a new user token)",
   params: {
     user: inQuery(
       userInput({
@@ -48,6 +49,7 @@ const logIn = endpoint({
     "Get a user token with a user's email address and password (GET /auth/login, Basic authentication). The connection only provides the account's address; its own credentials are not used. The token is valid 30 days or until Log Out.",
   method: "GET",
   path: "/auth/login",
+  sideEffect: "opens a session for the user (a new user token)",
   params: {
     email: local(
       emailInput({
@@ -77,6 +79,7 @@ const logOut = endpoint({
     "End the connection's user session: invalidates the user token of a User Login connection, or of an API Key connection with Act as User (GET /auth/logout). A plain API key has no session: nothing is done and the result is loggedOut false. A later step using the connection logs in again by itself.",
   method: "GET",
   path: "/auth/logout",
+  sideEffect: "ends the connection's user session",
   // The API answers with no body: 200 when the token was invalidated, 304 when nothing was done.
   acceptStatuses: [304],
   answer: "empty",

@@ -31,6 +31,9 @@ const rawRequest = endpoint({
     "Send any request to the Pro Pipe Lines API v2 with the connection's credentials, for endpoints or options no other action covers.",
   method: "GET",
   path: "/",
+  // The method is an input: any request may write.
+  sideEffect: "sends any request, writes included",
+  outputSchema: { description: "The API's answer, as it comes (any JSON)." },
   params: {
     method: local(
       choiceInput({

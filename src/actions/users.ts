@@ -174,6 +174,7 @@ const sendActivationEmail = endpoint({
   access: "admin",
   method: "GET",
   path: "/users/{userId}/send_activation_email",
+  sideEffect: "emails the user",
   params: { userId: inPath(userId) },
   acceptStatuses: [304],
   answer: "empty",
