@@ -167,7 +167,7 @@ const typeName = (schema: SchemaNode | undefined) =>
 /** The output schema in one line: the record's (or the list item's) fields and their types. */
 function outputNote(action: Action): string {
   const schema = action.outputSchema;
-  if (!schema || schema.type !== "actionOutput") return "";
+  if (schema?.type !== "actionOutput") return "";
   const root = JSON.parse(schema.schema) as SchemaNode;
   const record = root.items ?? root;
   const fields = Object.entries(record.properties ?? {}).map(
