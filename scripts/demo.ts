@@ -3,13 +3,15 @@
  * harness, as Prismatic would run its steps.
  *
  * By default it starts the local Pro Pipe Lines emulator (no account, no network). To point it at
- * a real account instead:
+ * a real account instead, give a connection (test/liveConnection.ts):
  *   PROPIPELINES_ACCOUNT=acme PROPIPELINES_API_KEY=… npm start
+ *   PRISMATIC_CONNECTION_VALUE='{"fields":{…}}' npm start   (or under prism components:dev:run)
  * Against a real account only read-only steps run, unless PROPIPELINES_DEMO_WRITE=1 is set
  * (the write steps create a lead, a comment and a team in that account).
  */
 import { DEFAULT_API_KEY, type Emulator, startEmulator } from "../test/emulator";
-import { apiKeyConnection, harness } from "../test/harness";
+import { apiKeyConnection, type ConnectionValue, harness } from "../test/harness";
+import { liveConnection } from "../test/liveConnection";
 
 type Params = Record<string, unknown>;
 type Result = { data?: unknown; result?: unknown } | undefined;
@@ -95,28 +97,20 @@ function summary(value: unknown): string {
 }
 
 async function main(): Promise<void> {
-  const realAccount = process.env.PROPIPELINES_ACCOUNT;
+  const live = liveConnection();
   let emulator: Emulator | undefined;
-  let account: string;
-  let apiKey: string;
-  if (realAccount) {
-    account = realAccount;
-    apiKey = process.env.PROPIPELINES_API_KEY ?? "";
-    if (!apiKey) throw new Error("Set PROPIPELINES_API_KEY along with PROPIPELINES_ACCOUNT.");
-    console.log(`Pro Pipe Lines demo on the account ${account}`);
+  let connection: ConnectionValue;
+  if (live) {
+    connection = live.connection;
+    console.log(`Pro Pipe Lines demo on the account ${live.account} (from ${live.source})`);
   } else {
     emulator = await startEmulator();
-    account = emulator.account;
-    apiKey = DEFAULT_API_KEY;
+    connection = apiKeyConnection(emulator, { apiKey: DEFAULT_API_KEY });
     console.log(
-      `Pro Pipe Lines demo on the local emulator (${account}); no account or network needed.`,
+      `Pro Pipe Lines demo on the local emulator (${emulator.account}); no account or network needed.`,
     );
   }
-  const allowWrites = !realAccount || process.env.PROPIPELINES_DEMO_WRITE === "1";
-  const connection = apiKeyConnection(
-    { account },
-    { apiKey, actAsUser: process.env.PROPIPELINES_ACT_AS_USER },
-  );
+  const allowWrites = !live || process.env.PROPIPELINES_DEMO_WRITE === "1";
 
   const results: Record<string, unknown> = {};
   let instanceState: Record<string, unknown> = {};

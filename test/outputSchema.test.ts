@@ -4,43 +4,19 @@
  * call, each on a fresh emulator. The list is the registry's, so new actions are checked too.
  * Then the derivation rules themselves, on small examples.
  */
-import Ajv, { type ValidateFunction } from "ajv";
+import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
 import { type JsonSchema, schemaHints, schemaOf } from "../src/endpoint/schema";
 import { startEmulator } from "./emulator";
 import { apiKeyConnection, component, dataOf, harness, registry } from "./helpers";
+import { outputSchemaOf as schemaOfAction, schemaProblem, validatorOf } from "./schemas";
 import { typicalParams } from "./typicalCalls";
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-
-interface ServerOutputSchema {
-  type: string;
-  schema: string;
-}
-
-/** The action's schema as Prismatic receives it (spectral sends it as a JSON string). */
-function schemaOfAction(key: string): JsonSchema {
-  const action = component.actions[key] as unknown as { outputSchema?: ServerOutputSchema };
-  expect(action.outputSchema?.type, `${key} outputSchema`).toBe("actionOutput");
-  return JSON.parse(action.outputSchema?.schema ?? "null");
-}
-
-const validators = new Map<string, ValidateFunction>();
-function validatorOf(key: string): ValidateFunction {
-  let validate = validators.get(key);
-  if (!validate) {
-    validate = ajv.compile(schemaOfAction(key));
-    validators.set(key, validate);
-  }
-  return validate;
-}
+const ajv = new Ajv({ strict: true });
 
 function expectValid(key: string, data: unknown, what: string): void {
-  const validate = validatorOf(key);
-  const ok = validate(data);
-  expect(ok, `${key}: ${what} against its outputSchema: ${ajv.errorsText(validate.errors)}`).toBe(
-    true,
-  );
+  const problem = schemaProblem(key, data);
+  expect(problem, `${key}: ${what} against its outputSchema`).toBeUndefined();
 }
 
 /** An object schema's required keys (of the record itself, or of a list's items). */
@@ -55,7 +31,10 @@ const ANY_ANSWER = new Set(registry.filter((e) => e.outputSchema).map((e) => e.k
 describe("every action declares the schema of its output", () => {
   it("the registry has actions, each with a JSON Schema ajv compiles in strict mode", () => {
     expect(registry.length).toBeGreaterThan(60);
-    for (const endpoint of registry) expect(validatorOf(endpoint.key)).toBeTypeOf("function");
+    for (const endpoint of registry) {
+      expect(schemaOfAction(endpoint.key), endpoint.key).toBeTypeOf("object");
+      expect(validatorOf(endpoint.key)).toBeTypeOf("function");
+    }
   });
 
   it("only Raw Request's schema is declared rather than derived", () => {

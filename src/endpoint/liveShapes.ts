@@ -23,8 +23,8 @@ export const LIVE_RULES: readonly LiveRule[] = [
   },
   // A user's last name may be null (live-api-facts.md).
   { nullable: ["lastname"] },
-  // A webhook created without a name.
-  { resource: "Webhooks", nullable: ["name"] },
+  // A webhook created without a name; an event not yet delivered has no returned code.
+  { resource: "Webhooks", nullable: ["name", "last_returned_code"] },
   // A webhook event carries the record of its event: a lead, a step, a pipeline, a field, …
   {
     resource: "Webhooks",
