@@ -116,8 +116,7 @@ const listUsers = endpoint({
 const createUser = endpoint({
   key: "createUser",
   label: "Create User",
-  description:
-    "Add a user to the account by email address. With a User Login connection, only an admin user may do this.",
+  description: "Add a user to the account by email address. Admins only.",
   access: "admin",
   method: "POST",
   path: "/users",
@@ -170,7 +169,7 @@ const sendActivationEmail = endpoint({
   key: "sendUserActivationEmail",
   label: "Send Activation Email",
   description:
-    "Email a user the link to activate their account. Returns sent: false when the user is already activated. With a User Login connection, only an admin user may do this.",
+    "Email a user the link to activate their account (sent: false if already active). Admins only.",
   access: "admin",
   method: "GET",
   path: "/users/{userId}/send_activation_email",
@@ -186,7 +185,7 @@ const disableUser = endpoint({
   key: "disableUser",
   label: "Disable User",
   description:
-    "Disable (deactivate) a user: they can no longer log in; no data is lost. Only Pro Pipe Lines support can re-enable them. With a User Login connection, only an admin user may do this.",
+    "Disable a user: no more log-ins, no data lost; only support can re-enable them. Admins only.",
   access: "admin",
   method: "PUT",
   path: "/users/{userId}/disable",
