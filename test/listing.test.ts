@@ -3,6 +3,7 @@
  * tile (the details live in the input comments), placeholders on inputs whose form matters.
  */
 import { describe, expect, it } from "vitest";
+import { connections } from "../src/connections";
 import { component, registry } from "./helpers";
 
 /** The longest description the marketplace tile shows whole (two short lines). */
@@ -54,5 +55,19 @@ describe("marketplace listing", () => {
     )) {
       expect(input.placeholder, `${input.action}.${input.key}`).toMatch(/YYYY-MM-DD|HH:MM/);
     }
+  });
+});
+
+describe("connections", () => {
+  it("declare every secret (API key, password) write-only", () => {
+    const secrets = connections.flatMap((connection) =>
+      Object.entries(connection.inputs)
+        .filter(([, input]) => input.type === "password")
+        .map(([key, input]) => [`${connection.key}.${key}`, input.writeOnly]),
+    );
+    expect(secrets).toEqual([
+      ["apiKey.apiKey", true],
+      ["userLogin.password", true],
+    ]);
   });
 });
