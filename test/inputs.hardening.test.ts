@@ -76,7 +76,7 @@ describe("made harmless before sending", () => {
         ],
       });
       const [request] = expectSent(emu, [{ method: "POST", path: "/leads" }]);
-      const description = (request?.body as { description: string }).description;
+      const description = (request?.body as { description?: string } | undefined)?.description;
       expect(description, JSON.stringify(separator)).toBe(
         "Firstname: Ann Status: won\nEmail: ann@injection.example",
       );
