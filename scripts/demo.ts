@@ -5,13 +5,22 @@
  * webhook delivery taking its branch, and an API error in a builder's words.
  *
  * By default it starts the local Pro Pipe Lines emulator (no account, no network). To point it at
- * a real account instead:
+ * a real account instead, give a connection (test/liveConnection.ts):
  *   PROPIPELINES_ACCOUNT=acme PROPIPELINES_API_KEY=… npm start
+ *   PRISMATIC_CONNECTION_VALUE='{"fields":{…}}' npm start   (or under prism components:dev:run)
+ * The signed delivery needs an API Key connection (deliveries are signed with the key).
  * Against a real account only read-only steps run, unless PROPIPELINES_DEMO_WRITE=1 is set
  * (the write steps then create or update one lead, demo.contact@example.com, in that account).
  */
 import { DEFAULT_API_KEY, type Emulator, startEmulator } from "../test/emulator";
-import { apiKeyConnection, delivery, harness, signedEvent } from "../test/harness";
+import {
+  apiKeyConnection,
+  type ConnectionValue,
+  delivery,
+  harness,
+  signedEvent,
+} from "../test/harness";
+import { liveConnection } from "../test/liveConnection";
 
 type Params = Record<string, unknown>;
 type Result = { data?: unknown; result?: unknown; branch?: string } | undefined;
@@ -22,7 +31,7 @@ interface DemoStep {
   /** Action key, `ds:<key>` for a data source, `trigger:<key>` for a trigger. */
   run: string;
   params?: (results: Results) => Params;
-  /** For a trigger: the delivery it receives. */
+  /** For a trigger: the delivery it receives, signed with the connection's API key. */
   payload?: (results: Results, apiKey: string) => unknown;
   /** Writes to the account: skipped on a real account unless PROPIPELINES_DEMO_WRITE=1. */
   writes?: boolean;
@@ -143,43 +152,45 @@ function summary(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
-async function runStep(step: DemoStep, params: Params, results: Results, apiKey: string) {
+type State = Record<string, unknown>;
+
+/** Runs a step as Prismatic would; actions share the instance state (the user token). */
+async function runStep(step: DemoStep, params: Params, results: Results, state: State) {
   const [kind, key] = step.run.includes(":") ? step.run.split(":") : ["action", step.run];
-  if (kind === "ds")
+  if (kind === "ds") {
     return { data: ((await harness.dataSource(key as string, params)) as Result)?.result };
+  }
   if (kind === "trigger") {
+    const connection = params.connection as ConnectionValue;
+    const apiKey = connection.key === "apiKey" ? String(connection.fields.apiKey ?? "") : "";
+    if (!apiKey) throw new Error("needs an API Key connection: deliveries are signed with the key");
     const payload = step.payload?.(results, apiKey);
     const result = (await harness.trigger(key as string, payload as never, params)) as Result;
     return { data: { branch: result?.branch } };
   }
-  return (await harness.action(key as string, params)) as Result;
+  return (await harness.action(key as string, params, { instanceState: state })) as Result & {
+    instanceState?: State;
+  };
 }
 
 async function main(): Promise<void> {
-  const realAccount = process.env.PROPIPELINES_ACCOUNT;
+  const live = liveConnection();
   let emulator: Emulator | undefined;
-  let account: string;
-  let apiKey: string;
-  if (realAccount) {
-    account = realAccount;
-    apiKey = process.env.PROPIPELINES_API_KEY ?? "";
-    if (!apiKey) throw new Error("Set PROPIPELINES_API_KEY along with PROPIPELINES_ACCOUNT.");
-    console.log(`Pro Pipe Lines demo on the account ${account}`);
+  let connection: ConnectionValue;
+  if (live) {
+    connection = live.connection;
+    console.log(`Pro Pipe Lines demo on the account ${live.account} (from ${live.source})`);
   } else {
     emulator = await startEmulator();
-    account = emulator.account;
-    apiKey = DEFAULT_API_KEY;
+    connection = apiKeyConnection(emulator, { apiKey: DEFAULT_API_KEY });
     console.log(
-      `Pro Pipe Lines demo on the local emulator (${account}); no account or network needed.`,
+      `Pro Pipe Lines demo on the local emulator (${emulator.account}); no account or network needed.`,
     );
   }
-  const allowWrites = !realAccount || process.env.PROPIPELINES_DEMO_WRITE === "1";
-  const connection = apiKeyConnection(
-    { account },
-    { apiKey, actAsUser: process.env.PROPIPELINES_ACT_AS_USER },
-  );
+  const allowWrites = !live || process.env.PROPIPELINES_DEMO_WRITE === "1";
 
   const results: Results = {};
+  let instanceState: State = {};
   let failures = 0;
   let ran = 0;
   for (const [index, step] of STEPS.entries()) {
@@ -196,8 +207,11 @@ async function main(): Promise<void> {
       return ` — ${lines.length} request(s)${lines.length ? `: ${lines.join(", ")}` : ""}`;
     };
     try {
-      const result = await runStep(step, params, results, apiKey);
+      const result = await runStep(step, params, results, instanceState);
       ran += 1;
+      if (result && "instanceState" in result && result.instanceState) {
+        instanceState = { ...instanceState, ...result.instanceState };
+      }
       if (step.keep) results[step.keep] = result?.data;
       if (step.fails) {
         failures += 1;

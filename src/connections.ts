@@ -1,7 +1,9 @@
 /**
  * The two ways to connect, as the API document describes them. Both are checked by
  * `readConnection` (auth.ts) before any request, since connection inputs have no `clean`.
- * Secrets are write-only: Prismatic never shows them back once saved.
+ * Secrets are password inputs declared `writeOnly`. spectral 10.31 keeps `writeOnly` out of the
+ * published definition (its input conversion omits it): an integration makes the secret
+ * write-only on its connection config variable (in a CNI: `apiKey: { writeOnly: true }`).
  */
 import { connection } from "@prismatic-io/spectral";
 import { API_KEY_CONNECTION, USER_LOGIN_CONNECTION } from "./auth";

@@ -138,18 +138,13 @@ function failureOf(d: ApiErrorDetails, hint: string): ApiFailure {
   };
 }
 
-/** Pro Pipe Lines refused a request, answered with something unusable, or could not be reached. */
-export class ApiError extends Error implements ApiFailure {
-  declare readonly status: number;
-  declare readonly type?: string;
-  declare readonly apiMessage: string;
-  declare readonly hint: string;
-  declare readonly method: string;
-  declare readonly path: string;
-  declare readonly resetAt?: string;
-  declare readonly retryAfterSeconds?: number;
-  declare readonly code?: string;
+// Both classes carry the ApiFailure fields, which their constructors assign (failureOf).
+export interface ApiError extends Readonly<ApiFailure> {}
+export interface ApiConnectionError extends Readonly<ApiFailure> {}
 
+/** Pro Pipe Lines refused a request, answered with something unusable, or could not be reached. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: every field is assigned in the constructor
+export class ApiError extends Error {
   constructor(details: ApiErrorDetails, hint = hintFor(details)) {
     const withReset = fullHint(details, hint);
     super(messageOf(details, withReset));
@@ -169,17 +164,8 @@ export class PartialWriteError extends ApiError {}
  * The connection's credentials (or its account) were refused. `connection` names the
  * connection for Prismatic; it holds none of its field values.
  */
-export class ApiConnectionError extends ConnectionError implements ApiFailure {
-  declare readonly status: number;
-  declare readonly type?: string;
-  declare readonly apiMessage: string;
-  declare readonly hint: string;
-  declare readonly method: string;
-  declare readonly path: string;
-  declare readonly resetAt?: string;
-  declare readonly retryAfterSeconds?: number;
-  declare readonly code?: string;
-
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: every field is assigned in the constructor
+export class ApiConnectionError extends ConnectionError {
   constructor(connection: Connection, details: ApiErrorDetails, hint: string) {
     super(
       { key: connection.key, configVarKey: connection.configVarKey, fields: {} },

@@ -112,11 +112,17 @@ export const userListInput = <R extends boolean = false>(opts: InputOptions<R>) 
     v.toList(opts.label, value)?.map((user) => v.toIdOrEmail(opts.label, user) as string | number),
   );
 
+// Placeholders show the expected form in the empty box, where an example says more than a comment.
+
 export const phoneInput = <R extends boolean = false>(opts: InputOptions<R>) =>
-  define(opts, text, (value) => v.toPhone(opts.label, value));
+  define({ placeholder: "+1 801 274 6798", ...opts }, text, (value) =>
+    v.toPhone(opts.label, value),
+  );
 
 export const emailInput = <R extends boolean = false>(opts: InputOptions<R>) =>
-  define(opts, text, (value) => v.toEmail(opts.label, value));
+  define({ placeholder: "name@company.com", ...opts }, text, (value) =>
+    v.toEmail(opts.label, value),
+  );
 
 export const integerInput = <R extends boolean = false>(opts: InputOptions<R> & v.Range) =>
   define(opts, text, (value) => v.toInteger(opts.label, value, opts));
@@ -212,14 +218,20 @@ export const contactFieldsInput = <R extends boolean = false>(opts: InputOptions
   });
 
 export const dateInput = <R extends boolean = false>(opts: InputOptions<R>) =>
-  dateKind("date", { example: "2026-03-12", ...opts }, v.toDate);
+  dateKind("date", { example: "2026-03-12", placeholder: "YYYY-MM-DD or +3d", ...opts }, v.toDate);
 
 export const dateTimeInput = <R extends boolean = false>(opts: InputOptions<R>) =>
-  dateKind("dateTime", { example: "2026-03-12 14:30:00", ...opts }, v.toDateTime);
+  dateKind(
+    "dateTime",
+    { example: "2026-03-12 14:30:00", placeholder: "YYYY-MM-DD HH:MM:SS or -24h", ...opts },
+    v.toDateTime,
+  );
 
 /** A time of day, HH:MM on a quarter hour (reminders). */
 export const quarterHourInput = <R extends boolean = false>(opts: InputOptions<R>) =>
-  define(opts, text, (value) => v.toQuarterHour(opts.label, value));
+  define({ placeholder: "HH:MM (09:30)", ...opts }, text, (value) =>
+    v.toQuarterHour(opts.label, value),
+  );
 
 /** A password: masked in the designer; an error names the input, never the value. */
 export const passwordInput = <R extends boolean = false>(

@@ -58,16 +58,27 @@ function fromObjects(label: string, items: Record<string, unknown>[]): Table {
   const rows = items.map((item, i) =>
     keys.map((key) => cell(label, item[key], `${ordinal(i)}, "${key}"`)),
   );
-  return { header: keys, rows };
+  return { header: keys, rows: rows.map((row, i) => notEmpty(label, row, i)) };
 }
 
 function fromArrays(label: string, items: unknown[][]): Table {
   return {
-    rows: items.map((row, i) => {
-      if (row.length === 0) throw new InputError(label, `${ordinal(i)} is empty.`);
-      return row.map((value, j) => cell(label, value, `${ordinal(i)}, column ${j + 1}`));
-    }),
+    rows: items.map((row, i) =>
+      notEmpty(
+        label,
+        row.map((value, j) => cell(label, value, `${ordinal(i)}, column ${j + 1}`)),
+        i,
+      ),
+    ),
   };
+}
+
+/** A row with no value at all (`{}`, `[]`, only blanks) would add an empty prospect. */
+function notEmpty(label: string, row: Row, index: number): Row {
+  if (row.every((value) => value.trim() === "")) {
+    throw new InputError(label, `${ordinal(index)} is empty: remove it, or give it values.`);
+  }
+  return row;
 }
 
 /**

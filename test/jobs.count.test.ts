@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./emulator";
 import type { Lead } from "./emulator/store";
 import { actionRunner, dataRunner, errorOf, errorRunner, expectSent, useEmulator } from "./helpers";
+import { schemaProblem } from "./schemas";
 
 const emu = useEmulator();
 const run = dataRunner(emu);
@@ -64,6 +65,7 @@ describe("Count Leads on 1,505 leads", () => {
       Object.fromEntries(STATUSES.map((s) => [s, countWhere((lead) => lead.status === s)])),
     );
     expect(data.byStep).toBeNull();
+    expect(schemaProblem("countLeads", data)).toBeUndefined();
   });
 
   it("the total only: 1 request", async () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { dataRunner, errorRunner, expectSent, idsOf, useEmulator } from "./helpers";
+import { schemaProblem } from "./schemas";
 
 const emu = useEmulator();
 const run = dataRunner(emu);
@@ -37,6 +38,7 @@ describe("Find Leads by email", () => {
     expect(data.lead?.contactFields).toEqual({ Firstname: "Ann", Email: "Ann.Lee@find.example" });
     expect(data.lead?.contact.email).toBe("Ann.Lee@find.example");
     expect(idsOf(data.leads)).toEqual([lead.id]);
+    expect(schemaProblem("findLeads", data)).toBeUndefined();
   });
 
   it("does not match a lead that only mentions the email in a comment or in the notes", async () => {
@@ -59,6 +61,7 @@ describe("Find Leads by email", () => {
     // The API's email filter answers both leads; neither has it as its contact email.
     expectSent(emu, [search({ email: "bob@mention.example" })]);
     expect(none).toEqual({ found: false, count: 0, lead: null, leads: [] });
+    expect(schemaProblem("findLeads", none)).toBeUndefined();
 
     const bob = emu.store.addLead({
       title: "Bob's company",

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { User } from "./emulator/store";
 import { apiKeyConnection, errorRunner, expectSent, harness, useEmulator } from "./helpers";
+import { schemaProblem } from "./schemas";
 
 const emu = useEmulator();
 const errorFrom = errorRunner(emu);
@@ -80,6 +81,7 @@ describe("Assign Lead Round-Robin over a team", () => {
       ]);
       expect(emu.store.leads.get(leadId)?.user_id).toBe(result.data.assignedTo.id);
       expect(result.data.lead).toMatchObject({ id: leadId, contact: expect.any(Object) });
+      expect(schemaProblem("assignLeadRoundRobin", result.data)).toBeUndefined();
       given.push(result.data.assignedTo.id);
       state = result.state;
     }

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { contactBlocks } from "./emulator/resources/leads/description";
 import type { Lead } from "./emulator/store";
 import { dataRunner, errorRunner, expectSent, loginConnection, useEmulator } from "./helpers";
+import { schemaProblem } from "./schemas";
 
 const emu = useEmulator();
 const run = dataRunner(emu);
@@ -58,6 +59,7 @@ describe("Create or Update Lead: run twice, one lead", () => {
       },
     ]);
     expect(first).toMatchObject({ action: "created", changed: true });
+    expect(schemaProblem("upsertLead", first)).toBeUndefined();
     expect(first.lead.contactFields).toMatchObject({ Firstname: "John", Email: email });
     expect(emu.store.leads.get(first.lead.id)?.user_id).toBeNull();
 

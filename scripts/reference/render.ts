@@ -147,6 +147,37 @@ function triggerSection(trigger: AnyTrigger): string {
     .join("\n\n");
 }
 
+/** Whether the designer may run the action inline, and why not. */
+function safetyNote(action: Action, endpoint: RegisteredEndpoint | undefined): string {
+  if (action.performSafety === "SAFE") return "performSafety: safe (read-only)";
+  const why = endpoint?.sideEffect ?? (endpoint?.method !== "GET" ? "writes" : "");
+  return `performSafety: notAllowed${why ? ` (${why})` : ""}`;
+}
+
+interface SchemaNode {
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  description?: string;
+}
+
+const typeName = (schema: SchemaNode | undefined) =>
+  schema?.type ? [schema.type].flat().join(" or ") : "any";
+
+/** The output schema in one line: the record's (or the list item's) fields and their types. */
+function outputNote(action: Action): string {
+  const schema = action.outputSchema;
+  if (schema?.type !== "actionOutput") return "";
+  const root = JSON.parse(schema.schema) as SchemaNode;
+  const record = root.items ?? root;
+  const fields = Object.entries(record.properties ?? {}).map(
+    ([key, value]) => `${code(key)} ${typeName(value)}`,
+  );
+  const what = root.items ? "a list; each item has" : "has";
+  if (fields.length === 0) return `Output schema: ${cell(root.description ?? typeName(root))}.`;
+  return `Output schema: \`data\` ${what} ${fields.join(", ")}.`;
+}
+
 function actionSection(action: Action, registry: Registry): string {
   const endpoint = registry.endpoints.find((e) => e.key === action.key);
   const request = endpoint ? [`${code(`${endpoint.method} ${endpoint.path}`)}`] : [];
@@ -154,9 +185,11 @@ function actionSection(action: Action, registry: Registry): string {
     section("###", { key: action.key, label: action.display.label }, action.display.description, [
       `key: ${code(action.key)}`,
       ...request,
+      safetyNote(action, endpoint),
     ]),
     inputsTable(action.inputs),
     example(action.display.label, action.examplePayload),
+    outputNote(action),
   ]
     .filter(Boolean)
     .join("\n\n");

@@ -6,7 +6,7 @@ const listActivities = endpoint({
   key: "listActivities",
   label: "List Activities",
   description:
-    "List the activity types of the account (call, email, meeting…), including sub-activities such as Answered or Unanswered calls (their parent_id is the main activity).",
+    "List the account's activity types (call, email, meeting…) and their sub-activities.",
   method: "GET",
   path: "/activities",
   example: activityList,

@@ -17,11 +17,11 @@ const password = passwordInput({
 const logInAsUser = endpoint({
   key: "logInAsUser",
   label: "Log In As User",
-  description:
-    "Get a user token for a user of the account, using the API key (GET /auth/log_as). Needs an API Key connection without Act as User. Returns the token with the user's locale, time zone and admin flag.",
+  description: "Get a user token for a user of the account, with the API key (no Act as User).",
   access: "apiKey",
   method: "GET",
   path: "/auth/log_as",
+  sideEffect: "opens a session for the user (a new user token)",
   params: {
     user: inQuery(
       userInput({
@@ -29,7 +29,7 @@ const logInAsUser = endpoint({
         required: true,
         example: "stef@example.com",
         comments:
-          "The user to get a token for, by id or email address: pick one from the list. Disabled users are refused.",
+          "The user to get a token for, by id or email address: pick one from the list. Disabled users are refused. Needs an API Key connection without Act as User; the result has the token with the user's locale, time zone and admin flag.",
       }),
       { name: "user_id" },
     ),
@@ -44,17 +44,18 @@ const basicAuth = (email: string, secret: string) => ({
 const logIn = endpoint({
   key: "logIn",
   label: "Log In",
-  description:
-    "Get a user token with a user's email address and password (GET /auth/login, Basic authentication). The connection only provides the account's address; its own credentials are not used. The token is valid 30 days or until Log Out.",
+  description: "Get a user token from a user's email and password, valid 30 days or until Log Out.",
   method: "GET",
   path: "/auth/login",
+  sideEffect: "opens a session for the user (a new user token)",
   params: {
     email: local(
       emailInput({
         label: "Email",
         required: true,
         example: "stef@example.com",
-        comments: "The email address the user logs in to Pro Pipe Lines with.",
+        comments:
+          "The email address the user logs in to Pro Pipe Lines with. The connection only gives the account's address: its own credentials are not used.",
       }),
     ),
     password: local(password),
@@ -73,10 +74,10 @@ const logIn = endpoint({
 const logOut = endpoint({
   key: "logOut",
   label: "Log Out",
-  description:
-    "End the connection's user session: invalidates the user token of a User Login connection, or of an API Key connection with Act as User (GET /auth/logout). A plain API key has no session: nothing is done and the result is loggedOut false. A later step using the connection logs in again by itself.",
+  description: "End the connection's user session; a plain API key has none (loggedOut: false).",
   method: "GET",
   path: "/auth/logout",
+  sideEffect: "ends the connection's user session",
   // The API answers with no body: 200 when the token was invalidated, 304 when nothing was done.
   acceptStatuses: [304],
   answer: "empty",

@@ -16,6 +16,7 @@ const name = (required: boolean) =>
     label: "Name",
     required,
     example: "Blue Client",
+    placeholder: "Acme Corp",
     comments: required
       ? "The client folder's name, usually the client company's name."
       : "A new name for the client folder. Leave empty to keep the current one.",
@@ -103,7 +104,7 @@ const updateClientFolder = endpoint({
   key: "updateClientFolder",
   label: "Update Client Folder",
   description:
-    "Rename a client folder, change its description, or make it active or inactive. Only the inputs filled in are changed.",
+    "Rename a client folder, change its description or make it (in)active; only filled inputs change.",
   method: "PUT",
   path: "/clients/{clientFolderId}",
   params: {

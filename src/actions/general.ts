@@ -27,10 +27,12 @@ const testConnection = endpoint({
 const rawRequest = endpoint({
   key: "rawRequest",
   label: "Raw Request",
-  description:
-    "Send any request to the Pro Pipe Lines API v2 with the connection's credentials, for endpoints or options no other action covers.",
+  description: "Send any request to the Pro Pipe Lines API with the connection's credentials.",
   method: "GET",
   path: "/",
+  // The method is an input: any request may write.
+  sideEffect: "sends any request, writes included",
+  outputSchema: { description: "The API's answer, as it comes (any JSON)." },
   params: {
     method: local(
       choiceInput({

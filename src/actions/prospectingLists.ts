@@ -61,7 +61,7 @@ const prospects = rowsInput({
   required: true,
   label: "Prospects",
   example: '[["Green Corp", "Julia", "Green", "julia.green@example.com", "345 234 7777"]]',
-  comments: `The prospects to add at the end of the list, with their values in the list's column order: a list of lists ([["Green Corp", "Julia"], ["Red Corp", "John"]]), or a list of objects mapped from a previous step, whose values are taken in the order their keys first appear (keys are not sent: keep them in the list's column order). JSON text of either is accepted. Sent ${MAX_ROWS_PER_ADD} per request (the API's limit), in order; at most ${MAX_ROWS_PER_STEP} per step and ${MAX_COLUMNS} columns.`,
+  comments: `The prospects to add at the end of the list, with their values in the list's column order: a list of lists ([["Green Corp", "Julia"], ["Red Corp", "John"]]), or a list of objects mapped from a previous step, whose values are taken in the order their keys first appear (keys are not sent: keep them in the list's column order). JSON text of either is accepted. Sent ${MAX_ROWS_PER_ADD} per request (the API's limit), in order; at most ${MAX_ROWS_PER_STEP} per step and ${MAX_COLUMNS} columns. The result is every created prospect; if a batch fails, the error says which prospects were already added.`,
   convert: (label, value) => toProspectRows(label, value, MAX_ROWS_PER_STEP),
 });
 
@@ -147,6 +147,7 @@ const phoneNumber = phoneInput({
   label: "Phone Number",
   required: true,
   example: "2223334444",
+  placeholder: "222 333 4444",
   comments:
     "The phone number that was called (a prospect's number), with or without spaces. Only calls made from the Pro Pipe Lines application are found.",
 });
@@ -213,8 +214,7 @@ async function addInBatches(
 const listProspectingLists = endpoint({
   key: "listProspectingLists",
   label: "List Prospecting Lists",
-  description:
-    "List the prospecting lists the connection's user can see, newest first, optionally only those with a given title.",
+  description: "List the prospecting lists the connection's user can see, newest first.",
   method: "GET",
   path: "/spreadsheets",
   params: {
@@ -242,7 +242,7 @@ const createProspectingList = endpoint({
   key: "createProspectingList",
   label: "Create Prospecting List",
   description:
-    "Create a prospecting list from rows (a spreadsheet, a form export, a list of objects): the first row or the objects' keys are its columns.",
+    "Create a prospecting list from rows: a spreadsheet, a form export, a list of objects.",
   method: "POST",
   path: "/spreadsheets",
   params: createListParams,
@@ -264,7 +264,7 @@ const assignProspectingList = endpoint({
   key: "assignProspectingList",
   label: "Assign Prospecting List",
   description:
-    "Give a prospecting list to another user; they are emailed about it if their notification settings say so.",
+    "Give a prospecting list to another user (emailed if their notification settings say so).",
   method: "POST",
   path: "/spreadsheets/{prospectingListId}/assign",
   params: {
@@ -315,7 +315,7 @@ const commentOnProspect = endpoint({
 const addProspects = endpoint({
   key: "addProspects",
   label: "Add Prospects",
-  description: `Add prospects (rows) at the end of a prospecting list. Up to ${MAX_ROWS_PER_STEP} are sent in batches of ${MAX_ROWS_PER_ADD}, in order; returns every created prospect. If a batch fails, the error says which prospects were already added.`,
+  description: `Add prospects (rows) at the end of a prospecting list, up to ${MAX_ROWS_PER_STEP} per step.`,
   method: "POST",
   path: "/spreadsheets/{prospectingListId}/rows",
   params: {
@@ -344,7 +344,7 @@ const createLeadFromProspect = endpoint({
   key: "createLeadFromProspect",
   label: "Create Lead From Prospect",
   description:
-    "Turn a prospect into a lead (its values fill the lead's title and description) and link the new lead to the prospect.",
+    "Turn a prospect into a lead linked to it; its values fill the lead's title and description.",
   method: "POST",
   path: "/spreadsheets/{prospectingListId}/rows/{prospectId}/create_lead",
   returns: "lead",
@@ -372,7 +372,7 @@ const listProspectsCalledFrom = endpoint({
   key: "listProspectsCalledFrom",
   label: "List Prospects Called From a Number",
   description:
-    "List the prospects, in every prospecting list, that were called at a phone number from the Pro Pipe Lines application, with the list each one belongs to.",
+    "List the prospects of every list called at a phone number from the Pro Pipe Lines app.",
   method: "GET",
   path: "/rows/called_from",
   params: { phoneNumber: inQuery(phoneNumber) },

@@ -27,12 +27,19 @@ const teamIdOrName = textInput({
 });
 
 const teamName = (comments: string) =>
-  textInput({ label: "Team Name", required: true, example: "Web Sales", comments });
+  textInput({
+    label: "Team Name",
+    required: true,
+    example: "Web Sales",
+    placeholder: "Web Sales",
+    comments,
+  });
 
 const member = (comments: string) =>
   userInput({ label: "User", required: true, example: "stef@example.com", comments });
 
-const ADMIN_NOTE = "With a User Login connection, only an admin user may do this.";
+/** Admin-only endpoints: the API key, or a user the login answered as admin. */
+const ADMIN_NOTE = "Admins only.";
 
 // ---------------------------------------------------------------------------------------------
 // Endpoints
@@ -49,7 +56,7 @@ const listTeams = endpoint({
 const createTeam = endpoint({
   key: "createTeam",
   label: "Create Team",
-  description: `Create a team with the given name (it starts with no members). ${ADMIN_NOTE}`,
+  description: `Create a team, with no members yet. ${ADMIN_NOTE}`,
   access: "admin",
   method: "POST",
   path: "/teams",
@@ -96,7 +103,7 @@ const deleteTeam = endpoint({
 const addTeamMember = endpoint({
   key: "addTeamMember",
   label: "Add Team Member",
-  description: `Add a user to a team, or change whether a member is the team's manager. ${ADMIN_NOTE}`,
+  description: `Add a user to a team, or set whether a member is its manager. ${ADMIN_NOTE}`,
   access: "admin",
   method: "POST",
   path: "/teams/{teamId}/add_member",

@@ -55,7 +55,7 @@ const listUsers = endpoint({
   key: "listUsers",
   label: "List Users",
   description:
-    "List the account's users, filtered by email, name, status, role or team. Active (activated) users only unless Status says otherwise. Cost: 1 request.",
+    "List the account's users (active ones unless Status says otherwise), by email, name, role or team.",
   method: "GET",
   path: "/users",
   params: {
@@ -121,8 +121,7 @@ const listUsers = endpoint({
 const createUser = endpoint({
   key: "createUser",
   label: "Create User",
-  description:
-    "Add a user to the account by email address. With a User Login connection, only an admin user may do this.",
+  description: "Add a user to the account by email address. Admins only.",
   access: "admin",
   method: "POST",
   path: "/users",
@@ -175,10 +174,11 @@ const sendActivationEmail = endpoint({
   key: "sendUserActivationEmail",
   label: "Send Activation Email",
   description:
-    "Email a user the link to activate their account. Returns sent: false when the user is already activated. With a User Login connection, only an admin user may do this.",
+    "Email a user the link to activate their account (sent: false if already active). Admins only.",
   access: "admin",
   method: "GET",
   path: "/users/{userId}/send_activation_email",
+  sideEffect: "emails the user",
   params: { userId: inPath(userId) },
   acceptStatuses: [304],
   answer: "empty",
@@ -190,7 +190,7 @@ const disableUser = endpoint({
   key: "disableUser",
   label: "Disable User",
   description:
-    "Disable (deactivate) a user: they can no longer log in; no data is lost. Only Pro Pipe Lines support can re-enable them. With a User Login connection, only an admin user may do this.",
+    "Disable a user: no more log-ins, no data lost; only support can re-enable them. Admins only.",
   access: "admin",
   method: "PUT",
   path: "/users/{userId}/disable",

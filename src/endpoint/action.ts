@@ -3,7 +3,7 @@
  * `validate`) before any request, send through the one client (one request, Fetch All paging,
  * or the declaration's own `run`), and return `{ data }`.
  */
-import { type ActionDefinition, action } from "@prismatic-io/spectral";
+import { type ActionDefinition, action, type PerformSafety } from "@prismatic-io/spectral";
 import { connect, type ProPipeLinesClient } from "../client";
 import { ApiError, PartialWriteError } from "../errors";
 import { connectionInput, type InputMap } from "../inputs";
@@ -13,7 +13,8 @@ import { resolveRelativeDates } from "./dates";
 import { inBuildersWords } from "./hints";
 import { fetchAllPages } from "./paging";
 import { buildRequest, paramsOf, placeholders } from "./request";
-import type { EndpointSpec, RunContext, Values } from "./spec";
+import { outputSchemaOf, type SchemaHints, schemaHints } from "./schema";
+import type { EndpointSpec, RegisteredEndpoint, RunContext, Values } from "./spec";
 
 /** Leads in the answer gain `contactFields` and `contact`, at no extra request. */
 function withContacts(returns: EndpointSpec["returns"], data: unknown): unknown {
@@ -113,7 +114,11 @@ function checkDeclaration(spec: EndpointSpec): void {
   }
 }
 
-function endpointAction(spec: EndpointSpec): ActionDefinition {
+/** Whether the designer may run the action inline: only a GET that changes nothing. */
+export const performSafetyOf = (spec: EndpointSpec): PerformSafety =>
+  spec.method === "GET" && !spec.sideEffect ? "safe" : "notAllowed";
+
+function endpointAction(spec: RegisteredEndpoint, hints: SchemaHints): ActionDefinition {
   checkDeclaration(spec);
   return action({
     display: { label: spec.label, description: spec.description },
@@ -121,15 +126,19 @@ function endpointAction(spec: EndpointSpec): ActionDefinition {
     perform: (context, values) => perform(spec, context, values as Values),
     // Shaped like the data the action returns (leads gain their contact fields).
     examplePayload: { data: withContacts(spec.returns, spec.example) },
+    outputSchema: { type: "actionOutput", schema: outputSchemaOf(spec, hints) },
+    performSafety: performSafetyOf(spec),
   }) as ActionDefinition;
 }
 
 /** Declarations → the `actions` record of the component, keyed by each endpoint's key. */
-export function endpointActions(specs: EndpointSpec[]): Record<string, ActionDefinition> {
+export function endpointActions(specs: RegisteredEndpoint[]): Record<string, ActionDefinition> {
+  // What every example says of each key (a key null in one is nullable in all).
+  const hints = schemaHints(specs.map((spec) => spec.example));
   const actions: Record<string, ActionDefinition> = {};
   for (const spec of specs) {
     if (actions[spec.key]) throw new Error(`Duplicate action key ${spec.key}`);
-    actions[spec.key] = endpointAction(spec);
+    actions[spec.key] = endpointAction(spec, hints);
   }
   return actions;
 }

@@ -17,6 +17,7 @@
 import type { Connection } from "@prismatic-io/spectral";
 import type { ApiRequest, ApiResponse, HttpMethod, ProPipeLinesClient } from "../client";
 import type { Input } from "../inputs";
+import type { JsonSchema } from "./schema";
 
 /** The API document's sections, in its order (the docs group actions by them). */
 export const RESOURCES = [
@@ -161,8 +162,19 @@ export interface EndpointSpec<P extends Params = Params> {
   hints?: Partial<Record<number, string>>;
   /** Statuses that are answers rather than errors (e.g. 304 "nothing done"). */
   acceptStatuses?: number[];
-  /** The `data` of a typical result, shown to flow builders. */
+  /**
+   * The `data` of a typical result, shown to flow builders; the action's output schema is
+   * derived from it (schema.ts).
+   */
   example: unknown;
+  /** The JSON Schema of `data`, only where the example cannot tell it (Raw Request: any answer). */
+  outputSchema?: JsonSchema;
+  /**
+   * What a GET changes, when it changes something (emails a user, opens or ends a session): the
+   * designer then never runs it inline. GETs without it are `performSafety: "safe"`; writes
+   * (POST, PUT, DELETE) are never safe.
+   */
+  sideEffect?: string;
   /**
    * Input values of a typical call, besides the examples of the required inputs (the docs'
    * coverage test and the quota bench run it against the emulator).

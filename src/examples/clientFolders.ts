@@ -1,25 +1,9 @@
 /** Client folders: the companies that group leads. */
-import { accountUrl } from ".";
+import { accountUrl, noFields as noLeadFields } from ".";
 import { userSummary } from "./users";
 
 /** Every predefined field type, as a client folder's `extended_info.fields` lists them. */
-const noFields = {
-  email: null,
-  phone: null,
-  mobile: null,
-  address: null,
-  web: null,
-  first_name: null,
-  last_name: null,
-  full_name: null,
-  job: null,
-  fax: null,
-  vat: null,
-  city: null,
-  zipcode: null,
-  state: null,
-  country: null,
-};
+const noFields = { ...noLeadFields, city: null, zipcode: null, state: null, country: null };
 
 /** A list item of List Client Folders: client folder 12 "Acme", lead 8113's client. */
 export const clientFolderListItem = {

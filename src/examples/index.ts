@@ -21,3 +21,18 @@ const ACCOUNT_URL = "https://YOUR_SLUG_HERE.propipelines.com";
 
 /** An address in the account's web application: a record's `permalink`, an attachment's `url`. */
 export const accountUrl = (path: string): string => `${ACCOUNT_URL}${path}`;
+
+/** Every predefined field type of a lead's `fields`, none filled. */
+export const noFields = {
+  email: null,
+  phone: null,
+  mobile: null,
+  address: null,
+  web: null,
+  first_name: null,
+  last_name: null,
+  full_name: null,
+  job: null,
+  fax: null,
+  vat: null,
+};

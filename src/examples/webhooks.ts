@@ -10,7 +10,7 @@
 import { clientFolderListItem, createdClientFolder } from "./clientFolders";
 import { createdField } from "./fields";
 import { comment, createdComment, emailComment } from "./leads/comments";
-import { lead, leadListItem, lorettaText, updatedLead } from "./leads/leads";
+import { lead, leadListItem, lorettaText, noReminder, updatedLead } from "./leads/leads";
 import { inTouchStep, pipeline, pipelineList, step } from "./pipelines";
 import { updatedProspect } from "./prospectingLists";
 import { team } from "./teams";
@@ -94,11 +94,7 @@ const wonLeadDelivery = {
   ...leadDelivery,
   status: "Won",
   probability: 100,
-  remind_date: null,
-  remind_time: null,
-  reminder_at: null,
-  reminder_duration: null,
-  next_action_at: null,
+  ...noReminder,
   updated_at: "2014-03-20T16:12:45.000Z",
   closed_at: "2014-03-20T16:12:45.000Z",
   amount_percentage: 100,

@@ -13,14 +13,15 @@ const attachmentId = idInput({
   label: "Attachment ID",
   required: true,
   example: "422",
-  comments: "The attachment: map its id from List Lead Attachments or Upload Lead Attachment.",
+  comments:
+    "The attachment: map its id from List Lead Attachments or Upload Lead Attachment. Integration documents (estimates, invoices) cannot be downloaded.",
 });
 
 const listLeadAttachments = endpoint({
   key: "listLeadAttachments",
   label: "List Lead Attachments",
   description:
-    "List the files attached to a lead, and the estimates and invoices of accounting integrations (see each one's kind).",
+    "List a lead's files, and its accounting integrations' estimates and invoices (see each kind).",
   method: "GET",
   path: "/leads/{leadId}/attachments",
   params: { leadId: inPath(leadId) },
@@ -31,7 +32,7 @@ const getLeadAttachment = endpoint({
   key: "getLeadAttachment",
   label: "Get Lead Attachment Download URL",
   description:
-    "Get a short-lived download URL of a file attached to a lead (kind 'attachment' only; integration documents cannot be downloaded).",
+    "Get a short-lived download URL of a file attached to a lead (kind 'attachment' only).",
   method: "GET",
   path: "/leads/{leadId}/attachments/{attachmentId}",
   params: { leadId: inPath(leadId), attachmentId: inPath(attachmentId) },
@@ -72,8 +73,7 @@ function checkFileName(name: string): void {
 const uploadLeadAttachment = endpoint({
   key: "uploadLeadAttachment",
   label: "Upload Lead Attachment",
-  description:
-    "Attach a file from a previous step (a download, a generated PDF, text) to a lead, under the given file name.",
+  description: "Attach a file from a previous step (a download, a generated PDF, text) to a lead.",
   method: "POST",
   path: "/leads/{leadId}/attachments",
   params: {

@@ -181,7 +181,7 @@ const listLeads = endpoint({
   key: "listLeads",
   label: "List Leads",
   description:
-    "List or search leads: by status, step, owner, tags, contact email, field, dates or last update; unassigned leads are included unless turned off. Fetch All pages through every match. Cost: 1 request; with Fetch All, one per 1000 leads (per 100 where the account serves no larger pages).",
+    "List leads by status, step, owner, tags, email, field or dates, unassigned ones included.",
   method: "GET",
   path: "/leads",
   returns: "leads",
@@ -206,7 +206,7 @@ const listLeadDuplicates = endpoint({
   key: "listLeadDuplicates",
   label: "List Lead Duplicates",
   description:
-    "Find the leads that duplicate a lead (same title, or the same value in a field set as a duplicate key), with what matched.",
+    "Find the leads duplicating a lead (same title, or same duplicate-key field), with what matched.",
   method: "GET",
   path: "/leads/{leadId}/duplicates",
   params: { leadId: inPath(leadId) },
@@ -284,7 +284,7 @@ const listLeadActionHistories = endpoint({
   key: "listLeadActionHistories",
   label: "List Lead Action Histories",
   description:
-    "List what happened on a lead (creation, step and status changes, amounts, assignments, comments, emails), optionally filtered.",
+    "List what happened on a lead: creation, step, status, amount and owner changes, comments, emails.",
   method: "GET",
   path: "/leads/{leadId}/action_histories",
   params: historyParams,

@@ -77,7 +77,8 @@ const leadIds = idListInput({
   required: true,
   dataSource: "selectLead",
   example: "8484",
-  comments: "The leads to delete: one ID per row, or a list mapped from a previous step.",
+  comments:
+    "The leads to delete: one ID per row, or a list mapped from a previous step. The result lists the IDs deleted and those the API could not delete (already gone, no rights, …).",
 });
 
 /**
@@ -112,7 +113,7 @@ const deleteLeads = endpoint({
   key: "deleteLeads",
   label: "Delete Leads (multiple)",
   description:
-    "Delete several leads in one request. Returns the IDs deleted and those the API could not delete (already gone, no rights, …).",
+    "Delete several leads in one request; returns the IDs deleted and those that could not be.",
   method: "DELETE",
   path: "/leads/delete_multiple",
   // The API takes the ids as one comma-separated string.
@@ -129,8 +130,7 @@ const DREAMTEAM_HINT =
 const sendEmailFromTemplate = endpoint({
   key: "sendEmailFromTemplate",
   label: "Send Email From Template",
-  description:
-    "Send an email template to a lead's contact email (Dreamteam edition). The email is not sent if a template variable is missing from the lead or the lead has no email address.",
+  description: "Send an email template to a lead's contact email (Dreamteam edition).",
   method: "POST",
   path: "/leads/{leadId}/emails/send_email_from_template",
   params: {
@@ -141,7 +141,7 @@ const sendEmailFromTemplate = endpoint({
         required: true,
         example: "10",
         comments:
-          "The email template to send, by its ID (shown in the template's address in Pro Pipe Lines).",
+          "The email template to send, by its ID (shown in the template's address in Pro Pipe Lines). The email is not sent if a template variable is missing from the lead, or the lead has no email address.",
       }),
     ),
   },

@@ -75,14 +75,15 @@ export const newLeadOwner = userInput({
   label: "Owner",
   example: "stef@example.com",
   comments:
-    "Assign the new lead to this user (id or email) without notifying them; use Assign Lead to notify. API Key connections only: leave empty and the lead is unassigned (API key) or belongs to the connection's user.",
+    "Assign the new lead to this user (id or email) without notifying them; use Assign Lead to notify. API Key connections only: leave empty and the lead is unassigned (API key) or belongs to the connection's user. Step, Status, Amount, Probability and a reminder are sent right after the creation (+1 request), and need an Owner with the API key (Pro Pipe Lines refuses them on an unassigned lead).",
 });
 
 export const optionalClientFolderId = idInput({
   label: "Client Folder ID",
   dataSource: "selectClientFolder",
   example: "12",
-  comments: "File the lead in this client folder: pick it from the list, or map its id.",
+  comments:
+    "File the new lead in this client folder (+1 request, after the creation): pick it from the list, or map its id.",
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -111,7 +111,7 @@ const createLead = endpoint({
   key: "createLead",
   label: "Create Lead",
   description:
-    "Create a lead from a title and a description, or from contact fields (Firstname, Email, Phone, …) mapped from a previous step; optionally tagged, assigned, put in a step with a status, amount and reminder, filed in a client folder, and back-dated. Cost: 1 request, +1 when Step, Status, Amount, Probability or a reminder is filled (the API takes them after the creation), +1 with a Client Folder.",
+    "Create a lead, optionally in a step with a status, amount, reminder and folder. Cost: 1–3 requests.",
   method: "POST",
   path: "/leads",
   returns: "lead",
@@ -190,8 +190,7 @@ function validateUpdate(values: Values<typeof updateLeadParams>): void {
 const updateLead = endpoint({
   key: "updateLead",
   label: "Update Lead",
-  description:
-    "Change a lead: status (with its reminder), pipeline step, amount and probability, owner, tags, title or description. Only the filled inputs are changed.",
+  description: "Change a lead's status, reminder, step, amount, owner, tags, title or description.",
   method: "PUT",
   path: "/leads/{leadId}",
   returns: "lead",

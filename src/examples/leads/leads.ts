@@ -4,7 +4,7 @@
  * `probalized_amount`, `pipeline` as a name or null); a single lead (Get, Create, Update,
  * Assign…) adds `extended_info`. Descriptions are HTML, as the live web application saves them.
  */
-import { accountUrl } from "..";
+import { accountUrl, noFields } from "..";
 import { clientFolderListItem, clientFolderRef, createdClientFolder } from "../clientFolders";
 import { inTouchStep, step } from "../pipelines";
 import { team } from "../teams";
@@ -27,19 +27,13 @@ function textDescription(contact: ContactLines, notes: string[] = []): string {
   return [...lines, ...(notes.length ? ["---", ...notes] : [])].join("\n");
 }
 
-/** Every predefined field type of a lead's `fields`, none filled. */
-const noFields = {
-  email: null,
-  phone: null,
-  mobile: null,
-  address: null,
-  web: null,
-  first_name: null,
-  last_name: null,
-  full_name: null,
-  job: null,
-  fax: null,
-  vat: null,
+/** A lead with no reminder (todo, won, lost…). */
+export const noReminder = {
+  remind_date: null,
+  remind_time: null,
+  reminder_at: null,
+  reminder_duration: null,
+  next_action_at: null,
 };
 
 /** Natalia Bawer's contact lines on lead 8113, by the account's field names. */
@@ -159,11 +153,7 @@ export const leadList = [
     amount: 1500.0,
     probability: 70,
     starred: null,
-    remind_date: null,
-    remind_time: null,
-    reminder_at: null,
-    reminder_duration: null,
-    next_action_at: null,
+    ...noReminder,
     created_at: "2014-02-28T17:31:04.000Z",
     updated_at: "2014-02-28T17:40:12.000Z",
     description: acmeHtml,
@@ -193,11 +183,7 @@ export const unassignedLeadList = [
     amount: null,
     probability: null,
     starred: false,
-    remind_date: null,
-    remind_time: null,
-    reminder_at: null,
-    reminder_duration: null,
-    next_action_at: null,
+    ...noReminder,
     created_at: "2017-05-28T17:37:33.000Z",
     updated_at: "2017-05-28T17:37:33.000Z",
     description: bountifulHtml,
@@ -228,11 +214,7 @@ export const createdLead = {
   amount: null,
   probability: null,
   starred: null,
-  remind_date: null,
-  remind_time: null,
-  reminder_at: null,
-  reminder_duration: null,
-  next_action_at: null,
+  ...noReminder,
   created_at: "2014-02-28T20:57:29.000Z",
   updated_at: "2014-02-28T20:57:29.000Z",
   description: awesomeHtml,

@@ -33,7 +33,7 @@ const contactParams = {
       label: "Contact Fields",
       example: "Phone: 801 274 6798",
       comments:
-        "The contact lines to add or replace, one row per field (Phone: 801 274 6798). Lines of these names are replaced in the lead's contact block, new ones added at its end; every other line, block and note stays as it is. Line breaks in a value become spaces.",
+        "The contact lines to add or replace, one row per field (Phone: 801 274 6798), in a plain-text or HTML description. Lines of these names are replaced in the lead's contact block, new ones added at its end; every other line, block and note stays as it is. Line breaks in a value become spaces. Cost: 2 requests (read the lead, write it); 1 when it already has these values.",
     }),
   ),
   removeFields: local(
@@ -60,7 +60,7 @@ const updateLeadContactFields = endpoint({
   key: "updateLeadContactFields",
   label: "Update Lead Contact Fields",
   description:
-    "Add, replace or remove contact lines (Phone, Email, …) in a lead's description, plain text or HTML, keeping every other line, contact block and note. Cost: 2 requests (read the lead, write it); 1 when the lead already has these values.",
+    "Add, replace or remove a lead's contact lines, keeping every other line and note. Cost: 2 requests.",
   method: "PUT",
   path: "/leads/{leadId}",
   returns: "lead",
@@ -90,7 +90,7 @@ const addLeadTags = endpoint({
   key: "addLeadTags",
   label: "Add Tags to Lead",
   description:
-    "Add tags to a lead, keeping the tags it has (a tag it already has is not added twice). Cost: 2 requests (read the lead, write its tags); 1 when it already has them all.",
+    "Add tags to a lead, keeping the tags it has. Cost: 2 requests (1 when it has them all).",
   method: "PUT",
   path: "/leads/{leadId}",
   returns: "lead",
@@ -104,7 +104,7 @@ const removeLeadTags = endpoint({
   key: "removeLeadTags",
   label: "Remove Tags from Lead",
   description:
-    "Remove tags from a lead, keeping its other tags. Cost: 2 requests (read the lead, write its tags); 1 when it has none of them.",
+    "Remove tags from a lead, keeping its other tags. Cost: 2 requests (1 when it has none).",
   method: "PUT",
   path: "/leads/{leadId}",
   returns: "lead",

@@ -27,7 +27,7 @@ const countParams = {
         none: "Nothing: the total only (1 request)",
       },
       comments:
-        "Count per status (todo, standby, won, lost, cancelled), per pipeline step (by step name: steps of the same name in several pipelines count together), both, or only the total.",
+        "Count per status (todo, standby, won, lost, cancelled), per pipeline step (by step name: steps of the same name in several pipelines count together), both, or only the total. The leads are never fetched: each group is one request for a one-lead page, whose total Pro Pipe Lines states; without that total the step fails rather than guess.",
     }),
   ),
   userId: leadFilters.userId,
@@ -120,7 +120,7 @@ const countLeads = endpoint({
   key: "countLeads",
   label: "Count Leads",
   description:
-    "Count leads, in total and per status and/or pipeline step, filtered by owner, tags and dates; unassigned leads are counted unless turned off. Never fetches the leads: one request per group, reading the total Pro Pipe Lines gives with a one-lead page. Cost: 1 request for the total, 5 per status, 2 + one per step name per step.",
+    "Count leads in total, per status or per step, unassigned ones included. Cost: 1 request per group.",
   method: "GET",
   path: "/leads",
   params: countParams,

@@ -20,7 +20,7 @@ const findParams = {
       label: "Email",
       example: "natalia.bawer@loretta-inc.com",
       comments:
-        "Leads whose contact email (the Email line of the description) is this address, ignoring case. A lead that only mentions it in a comment or the notes does not match.",
+        "Leads whose contact email (the Email line of the description) is this address, ignoring case; unassigned leads included. A lead that only mentions it in a comment or the notes does not match. Returns found, count, lead (the most recently updated match, or null) and leads (every match). Cost: 1 request.",
     }),
   ),
   phone: local(
@@ -28,7 +28,7 @@ const findParams = {
       label: "Phone",
       example: "801 274 6798",
       comments:
-        "Leads whose Phone contact line is this number, as written (spaces count; case and surrounding spaces do not).",
+        "Leads whose Phone contact line is this number, as written (spaces count; case and surrounding spaces do not). The API cannot filter on it: every lead is read, one request per 1000.",
     }),
   ),
   fieldName: local(
@@ -36,7 +36,7 @@ const findParams = {
       label: "Field Name",
       example: "Customer ID",
       comments:
-        "Leads whose contact line of this name (e.g. Customer ID, Mobile, Company number) equals Field Value. Use with Field Value.",
+        "Leads whose contact line of this name (e.g. Customer ID, Mobile, Company number) equals Field Value. Use with Field Value. Every lead is read (one request per 1000) unless Field Is a Duplicate Key is on.",
     }),
   ),
   fieldValue: local(
@@ -51,7 +51,8 @@ const findParams = {
     textInput({
       label: "Title",
       example: "Loretta Inc.",
-      comments: "Leads with exactly this title, ignoring case and surrounding spaces.",
+      comments:
+        "Leads with exactly this title, ignoring case and surrounding spaces. Every lead is read (one request per 1000), unless Email narrows the search.",
     }),
   ),
   fieldIsKey: local(fieldIsKey),
@@ -98,7 +99,7 @@ const findLeads = endpoint({
   key: "findLeads",
   label: "Find Leads",
   description:
-    "Find the leads whose contact Email, Phone or named field, or whose title, equals a value (ignoring case and surrounding spaces), unassigned leads included. A mention in a comment or in the notes does not match. Returns found, count, the most recently updated match as lead (null when none) and every match as leads. Cost: 1 request by email (or by a field set as a duplicate key); by phone, title or another field, one request per 1000 leads of the account.",
+    "Find leads whose contact Email, Phone, field or title is a value. Cost: 1 request by email.",
   method: "GET",
   path: "/leads",
   returns: { lead: "lead", leads: "leads" },

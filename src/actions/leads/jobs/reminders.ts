@@ -19,7 +19,7 @@ const setLeadReminder = endpoint({
   key: "setLeadReminder",
   label: "Set Lead Reminder",
   description:
-    "Set a lead's next reminder (date, time on a quarter hour, duration, activity, note) and put the lead in standby, as Pro Pipe Lines requires for a reminder. The lead must have an owner. Cost: 1 request.",
+    "Set a lead's next reminder and put it in standby; the lead needs an owner. Cost: 1 request.",
   method: "PUT",
   path: "/leads/{leadId}",
   returns: "lead",
@@ -52,7 +52,8 @@ const reminderParams = {
       label: "From",
       required: true,
       default: "today",
-      comments: "The first day of the range, YYYY-MM-DD in the account's time zone.",
+      comments:
+        "The first day of the range (default today), YYYY-MM-DD in the account's time zone. The standby leads whose next reminder falls in the range are listed, soonest first.",
     }),
   ),
   to: local(
@@ -60,7 +61,8 @@ const reminderParams = {
       label: "To",
       required: true,
       default: "+7d",
-      comments: "The last day of the range (included), YYYY-MM-DD in the account's time zone.",
+      comments:
+        "The last day of the range, included (default 7 days from now), YYYY-MM-DD in the account's time zone.",
     }),
   ),
   userId: leadFilters.userId,
@@ -85,7 +87,7 @@ const listReminders = endpoint({
   key: "listReminders",
   label: "List Upcoming Reminders",
   description:
-    "List the standby leads whose next reminder falls between two days (today to 7 days from now by default), soonest first, unassigned leads included: the upcoming appointments. Cost: 1 request per 1000 reminders (usually 1).",
+    "List the standby leads whose reminder falls in a date range, soonest first. Cost: 1 request.",
   method: "GET",
   path: "/leads",
   returns: "leads",

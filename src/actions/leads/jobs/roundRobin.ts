@@ -28,7 +28,7 @@ const roundRobinParams = {
       dataSource: "selectTeam",
       example: "2",
       comments:
-        "Give the lead to the members of this team in turn (disabled users are skipped): pick the team from the list. Fill either Team or Users.",
+        "Give the lead to the members of this team in turn (disabled users are skipped): pick the team from the list. Fill either Team or Users. The turn is kept in the instance's cross-flow state, so every flow assigning from this team continues it (6 leads over 3 users: 2 each); the same lead run again goes to the same user. The user is notified as with Assign Lead. Cost: 2 requests (the users, then the assignment).",
     }),
   ),
   users: local(
@@ -148,7 +148,7 @@ const assignLeadRoundRobin = endpoint({
   key: "assignLeadRoundRobin",
   label: "Assign Lead Round-Robin",
   description:
-    "Give a lead to the next active user of a team or of a list, in turn, skipping disabled users; the turn is shared by every flow of the instance, so 6 leads over 3 users give 2 each. The same lead run again goes to the same user. The user is notified as with Assign Lead. Returns lead and assignedTo. Cost: 2 requests (the users, then the assignment).",
+    "Give a lead to the next active user of a team or list, in turn across flows. Cost: 2 requests.",
   method: "POST",
   path: "/leads/{leadId}/assign",
   returns: { lead: "lead" },

@@ -30,7 +30,7 @@ const upsertParams = {
         field: "Another contact field (Match Field)",
       },
       comments:
-        "How the existing lead is recognised: by the contact's email (the default), or by the contact field Match Field names (a customer number, a phone…). Its value is taken from Contact Fields.",
+        "How the existing lead is recognised, unassigned leads included: by the contact's email (the default), or by the contact field Match Field names (a customer number…); its value is taken from Contact Fields. An existing lead gets Contact Fields merged into its description and Tags added; its title, owner, step, status, amount and folder stay as they are. Run twice, it leaves one lead. Cost: 2 requests (the search, then the creation or the update), 1 when nothing changes, +1 for a new lead's step, status or amount, +1 for its folder. Matching by a field that is not a duplicate key reads every lead (1 request per 1000).",
     }),
   ),
   matchField: local(
@@ -158,7 +158,7 @@ const upsertLead = endpoint({
   key: "upsertLead",
   label: "Create or Update Lead",
   description:
-    "Update the lead whose contact Email (or another contact field) matches, or create it when none does; unassigned leads are searched too. An existing lead gets the contact fields merged into its description (other lines and notes kept) and the tags added; its title, owner, step, status and amount stay as they are. Running it twice with the same inputs leaves one lead. Returns action (created or updated), changed and the lead. Cost: 2 requests (the search, then the creation or the update), 1 when the lead already has everything, +1 or 2 for a new lead's step, status, amount or client folder; matching by a field that is not a duplicate key reads every lead (one request per 1000).",
+    "Update the lead with this contact Email (or field), or create it: never a duplicate. Cost: 2.",
   method: "POST",
   path: "/leads",
   returns: { lead: "lead" },
