@@ -150,6 +150,29 @@ describe("Create Lead refuses what the API would refuse, with 0 requests", () =>
   });
 });
 
+describe("Create Lead: API errors in the builder's words", () => {
+  it("an unknown Owner: the POST's 400 names the input, and no lead exists", async () => {
+    const before = emu.store.leads.size;
+    const error = await errorFrom("createLead", {
+      ...basics,
+      userId: "ghost@acme.example",
+      status: "won",
+    });
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/leads",
+        body: { title: "Acme Rockets", description: composed, user_id: "ghost@acme.example" },
+        status: 400,
+      },
+    ]);
+    expect(error).toMatchObject({ name: "ApiError", status: 400 });
+    expect(error.message).toContain('Owner: no active user "ghost@acme.example" in this account');
+    expect(error.message).not.toContain("WAS created");
+    expect(emu.store.leads.size).toBe(before);
+  });
+});
+
 describe("Create Lead: a call after the POST fails", () => {
   it("an unknown step name: the error says the lead WAS created, in the builder's words; one POST only", async () => {
     const before = emu.store.leads.size;

@@ -248,6 +248,23 @@ describe("Create or Update Lead: matching", () => {
     });
   });
 
+  it("a new lead whose step is unknown: created once, the error names Step Name and the lead; a rerun updates it", async () => {
+    const email = "badstep@upsert.example";
+    const error = await errorFrom("upsertLead", {
+      ...form(email),
+      userId: "514",
+      stepName: "Nowhere",
+    });
+    const [lead] = leadsWithEmail(email);
+    expect(error.message).toContain('Step Name: no step named "Nowhere"');
+    expect(error.message).toContain(`The lead WAS created (ID ${lead?.id}) without its step`);
+    emu.clearLog();
+    const again = await run<Upserted>("upsertLead", { ...form(email), userId: "514" });
+    expect(again).toMatchObject({ action: "updated", changed: false, lead: { id: lead?.id } });
+    expectSent(emu, [searchFor(email)]);
+    expect(leadsWithEmail(email)).toHaveLength(1);
+  });
+
   it("with a User Login connection, a new lead belongs to the user: a step needs no Owner", async () => {
     const email = "login@upsert.example";
     const data = await run<Upserted>(
