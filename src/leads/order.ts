@@ -1,9 +1,9 @@
 /** Orders of lead lists the actions promise: most recently updated first, soonest reminder first. */
 
-type Record = { [key: string]: unknown };
+type Json = { [key: string]: unknown };
 
 const field = (lead: unknown, key: string): unknown =>
-  lead && typeof lead === "object" ? (lead as Record)[key] : undefined;
+  lead && typeof lead === "object" ? (lead as Json)[key] : undefined;
 
 /** A time field as epoch ms; missing or unreadable: -Infinity (sorted last when descending). */
 function timeOf(lead: unknown, key: string): number {
