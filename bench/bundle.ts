@@ -1,103 +1,103 @@
 /**
- * Bundle size and cold load: dist/index.js next to Prismatic's legacy template built in the same
- * run. Cold load = time to `require` the bundle in a fresh Node process (median of RUNS, the two
- * bundles alternating so background load hits both alike).
+ * Bundle size and cold load, measured as whole processes: `node -e "require('./dist/index.js')"`
+ * against a baseline process, in pairs whose order alternates (so that background load hits
+ * both alike), wall time from spawn to exit. The baseline is spectral alone
+ * (`require('@prismatic-io/spectral')`, what any spectral component loads); `node -e 0` shows
+ * what starting Node itself costs. BENCH_ONLY=template adds Prismatic's legacy template, built
+ * in a temporary folder (bench/template.ts), as a second baseline.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
+import { statSync } from "node:fs";
 import { BUNDLE, component } from "./component";
-import { kb, median, ms, printTable, ratio } from "./table";
+import { kb, ms, printTable, type Row, showSpread, spreadOf, times } from "./table";
 import { buildTemplate } from "./template";
 
-const RUNS = 9;
-const TARGET = 1.2;
+const PAIRS = 15;
 
-/** Milliseconds spent in `require(file)` by a fresh Node process. */
-function coldRequire(file: string): number {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
-  if (child.status !== 0) throw new Error(`require(${file}) failed: ${child.stderr.trim()}`);
-  return Number(child.stdout);
+interface Process {
+  label: string;
+  script: string;
 }
 
-function measure(files: string[]): number[] {
-  const times: number[][] = files.map(() => []);
-  for (let run = 0; run < RUNS; run++) {
-    files.forEach((file, i) => {
-      times[i].push(coldRequire(file));
-    });
+const requireOf = (file: string) => `require(${JSON.stringify(file)})`;
+const OURS: Process = { label: "require('./dist/index.js')", script: requireOf(BUNDLE) };
+const SPECTRAL: Process = {
+  label: "require('@prismatic-io/spectral')",
+  script: "require('@prismatic-io/spectral')",
+};
+const NODE: Process = { label: "node -e 0 (Node alone)", script: "0" };
+
+/** Milliseconds from spawning `node -e script` to its exit. */
+function wallMs(proc: Process): number {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ["-e", proc.script], { encoding: "utf8" });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.status !== 0) throw new Error(`${proc.label} failed: ${child.stderr.trim()}`);
+  return elapsed;
+}
+
+/** PAIRS rounds of ours and each baseline, the order reversed every other round. */
+function pairedTimes(processes: Process[]): number[][] {
+  const runs: number[][] = processes.map(() => []);
+  for (let round = 0; round < PAIRS; round++) {
+    const order = round % 2 ? [...processes.keys()].reverse() : [...processes.keys()];
+    for (const i of order) runs[i]?.push(wallMs(processes[i] as Process));
   }
-  return times.map(median);
-}
-
-/** Bytes per line: a minified bundle has long lines, a readable one short lines. */
-function shape(file: string): string {
-  const text = readFileSync(file, "utf8");
-  const lines = text.split("\n").length;
-  return `${lines} lines, ${Math.round(text.length / lines)} bytes/line`;
-}
-
-function optimizationOf(config: string): string {
-  try {
-    const loaded = createRequire(config)(config) as { mode?: string; optimization?: unknown };
-    return `mode ${loaded.mode ?? "?"}, optimization ${JSON.stringify(loaded.optimization ?? {})}`;
-  } catch (error) {
-    return `unreadable (${(error as Error).message})`;
-  }
+  return runs;
 }
 
 function contents(): string {
-  const count = (record: Record<string, unknown>) => Object.keys(record).length;
-  return `${count(component.actions)} actions, ${count(component.dataSources)} data sources, ${count(component.triggers)} triggers`;
+  const n = (record: Record<string, unknown>) => Object.keys(record).length;
+  return `${n(component.actions)} actions, ${n(component.dataSources)} data sources, ${n(component.triggers)} triggers`;
 }
 
-export async function bundleBench(root: string): Promise<void> {
-  let template: ReturnType<typeof buildTemplate>;
+function coldTable(title: string, processes: Process[], sizes: Array<number | undefined>) {
+  const runs = pairedTimes(processes);
+  const ourRuns = runs[0] as number[];
+  const rows: Row[] = processes.map((p, i) => {
+    const own = runs[i] as number[];
+    const ratios = ourRuns.map((t, round) => t / (own[round] as number));
+    return [
+      p.label,
+      sizes[i] === undefined ? "" : kb(sizes[i] as number),
+      showSpread(spreadOf(own), ms),
+      i === 0 ? "" : showSpread(spreadOf(ratios), times),
+    ];
+  });
+  printTable(
+    title,
+    ["Process", "Bundle", "Wall time, median (min–max)", "Ours ÷ this, per pair"],
+    rows,
+    [
+      "",
+      `${PAIRS} rounds; each round runs every process once, in alternating order. Ours holds ${contents()}.`,
+    ],
+  );
+}
+
+export function bundleBench(): void {
+  coldTable(
+    `Cold require: whole Node processes (${PAIRS} paired rounds)`,
+    [OURS, SPECTRAL, NODE],
+    [statSync(BUNDLE).size, undefined, undefined],
+  );
+}
+
+/** The same against Prismatic's legacy template, built now (needs the npm registry). */
+export function templateBench(root: string): void {
+  const template = buildTemplate(root);
   try {
-    template = buildTemplate(root);
-  } catch (error) {
-    const size = statSync(BUNDLE).size;
-    const [time] = measure([BUNDLE]);
-    printTable(
-      "2. Bundle size and cold require",
-      ["Bundle", "Size", "Cold require"],
-      [["propipelines dist/index.js", kb(size), ms(time)]],
+    const theirs = { label: "require(template dist/index.js)", script: requireOf(template.bundle) };
+    coldTable(
+      `Cold require against Prism's legacy template (${PAIRS} paired rounds)`,
+      [OURS, theirs],
+      [statSync(BUNDLE).size, statSync(template.bundle).size],
     );
-    console.log(`Template not built, no ratio: ${(error as Error).message}`);
-    return;
-  }
-  try {
-    const files = [BUNDLE, template.bundle];
-    const [oursSize, theirsSize] = files.map((f) => statSync(f).size);
-    const [oursTime, theirsTime] = measure(files);
-    const sizeRatio = oursSize / theirsSize;
-    const timeRatio = oursTime / theirsTime;
-    const mark = (value: number) => (value <= TARGET ? "ok" : `over ${TARGET}× target`);
-    printTable(
-      `2. Bundle size and cold require (median of ${RUNS} fresh processes)`,
-      ["Bundle", "Size", "Cold require", "Shape"],
-      [
-        ["propipelines dist/index.js", kb(oursSize), ms(oursTime), shape(BUNDLE)],
-        ["prism legacy template", kb(theirsSize), ms(theirsTime), shape(template.bundle)],
-        [
-          "ratio (target ≤ 1.2×)",
-          `${ratio(oursSize, theirsSize)} ${mark(sizeRatio)}`,
-          `${ratio(oursTime, theirsTime)} ${mark(timeRatio)}`,
-          "",
-        ],
-      ],
-      [
-        "",
-        `Ours with ${contents()} in place.`,
-        template.buildSeconds
-          ? `Template generated, installed and built in ${template.buildSeconds.toFixed(0)} s.`
-          : "Template reused from BENCH_TEMPLATE_DIR.",
-        `Our webpack: ${optimizationOf(join(root, "webpack.config.js"))}.`,
-        `Template webpack: ${optimizationOf(template.webpackConfig)} (minimize defaults to true in production).`,
-      ],
-    );
+    if (template.buildSeconds) {
+      console.log(
+        `Template generated, installed and built in ${template.buildSeconds.toFixed(0)} s.`,
+      );
+    }
   } finally {
     template.cleanup();
   }

@@ -6,6 +6,7 @@
  */
 import type { Emulator } from "../test/emulator";
 import { apiKeyConnection, type ConnectionValue, harness } from "./component";
+import { behaviourOf, readMinimum } from "./servers";
 
 export type Params = Record<string, unknown>;
 
@@ -50,7 +51,8 @@ export interface InvalidCase {
   note: string;
 }
 
-const PAGE = 100;
+/** Rows per Add Prospects request: "The number of rows is limited to 100" (API document). */
+const PROSPECT_BATCH = 100;
 /** Rows of a prospecting list with 5 columns (the seeded list 112 has 5). */
 const rows = (count: number) =>
   JSON.stringify(
@@ -62,9 +64,6 @@ const rows = (count: number) =>
       "555 0100",
     ]),
   );
-/** The leads GET /leads lists by default (unassigned ones are left out). */
-const assignedLeads = (emu: Emulator) =>
-  [...emu.store.leads.values()].filter((lead) => lead.user_id !== null).length;
 
 /** The job actions' inputs (issue 15): what they read before they write is part of the job. */
 const contact = JSON.stringify({ Firstname: "Ada", Email: "ada@bench.example" });
@@ -114,16 +113,17 @@ export const ACTION_CASES: Record<string, QuotaCase> = {
   },
   addProspects: {
     params: { prospectingListId: "112", content: rows(250) },
-    minimum: Math.ceil(250 / PAGE),
+    minimum: Math.ceil(250 / PROSPECT_BATCH),
     note: "250 rows in batches of 100",
   },
   listLeads: {
     params: async ({ emu }) => {
       emu.store.seedLeads(250);
-      return { fetchAll: "true", limit: String(PAGE), maxRecords: "1000" };
+      return { fetchAll: "true" };
     },
-    minimum: (emu) => Math.ceil(Math.min(assignedLeads(emu), 1000) / PAGE),
-    note: "Fetch All over every assigned lead, page size 100",
+    // Every lead (unassigned ones included by default), in the pages the emulator serves.
+    minimum: (emu) => readMinimum(emu.store.leads.size, behaviourOf(emu)).minimum,
+    note: "Fetch All over every lead, no Page Size",
   },
 };
 
@@ -162,9 +162,13 @@ export const INVALID_CASES: InvalidCase[] = [
 /** Data sources: one request per dropdown unless a case says otherwise. */
 export const DATA_SOURCE_CASES: Record<string, QuotaCase> = {
   selectLead: {
-    // Pages of 100 up to its default maximum of 300, unassigned leads included.
-    minimum: (emu) => Math.max(1, Math.ceil(Math.min(emu.store.leads.size, 300) / PAGE)),
-    note: "default maximum 300, pages of 100",
+    // Up to its default maximum of 300, unassigned leads included, in the pages served.
+    minimum: (emu) => {
+      const leads = emu.store.leads.size;
+      const bound = { stateless: true, partOfLonger: leads > 300 };
+      return readMinimum(Math.min(leads, 300), behaviourOf(emu), bound).minimum;
+    },
+    note: "default maximum 300",
   },
 };
 

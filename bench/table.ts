@@ -1,4 +1,4 @@
-/** Plain-text tables for the bench output (also pasteable as Markdown). */
+/** Plain-text tables for the bench output (also pasteable as Markdown), and spread statistics. */
 
 export type Row = Array<string | number>;
 
@@ -26,7 +26,25 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** Minimum, median and maximum of a set of measurements. */
+export interface Spread {
+  min: number;
+  median: number;
+  max: number;
+}
+
+export const spreadOf = (values: number[]): Spread => ({
+  min: Math.min(...values),
+  median: median(values),
+  max: Math.max(...values),
+});
+
+/** "median (min–max)" in the given unit. */
+export const showSpread = (s: Spread, format: (value: number) => string): string =>
+  `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
+
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-export const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
+export const times = (value: number) => `${value.toFixed(2)}×`;
+export const count = (value: number) => value.toLocaleString("en-US");

@@ -1,0 +1,201 @@
+/**
+ * What watching an account costs per day, and what user tokens cost, across executions as
+ * Prismatic runs them: every poll and every call in a fresh process (a new load of
+ * dist/index.js), handed the state the previous one returned. The emulator (in this process)
+ * counts the requests; its clock moves by the polling interval between polls.
+ */
+import { Emulator } from "../test/emulator";
+import { type Check, counted, judge, printChecks } from "./checks";
+import { apiKeyConnection, harness, leadCreatedDelivery } from "./component";
+import { type ConnectionSpec, type FreshOutcome, runChain, runFresh } from "./fresh";
+import { countLoadedLeads } from "./servers";
+import { count } from "./table";
+
+const POLL = "newOrUpdatedLeads";
+const INTERVALS_MIN = [1, 5, 15];
+/** Idle polls measured per interval; the day's figure is their average × polls a day. */
+const IDLE_POLLS = 4;
+/** Calls per token row: one token fetch is the minimum however many there are. */
+const TOKEN_CALLS = 10;
+const DELIVERIES = 10;
+const BURST = 5_000;
+/** The live-like emulator's page (the polls run on its default settings). */
+const PAGE = 100;
+
+interface Watcher {
+  label: string;
+  connection: (emu: Emulator) => ConnectionSpec;
+  /** Where its user token comes from (none for the API key itself). */
+  tokenPath?: string;
+}
+
+const WATCHERS: Watcher[] = [
+  { label: "API key", connection: (emu) => ({ type: "apiKey", account: emu.account }) },
+  {
+    label: "API key + Act as User",
+    connection: (emu) => ({ type: "apiKey", account: emu.account, actAsUser: "stef@example.com" }),
+    tokenPath: "/auth/log_as",
+  },
+  {
+    label: "User Login",
+    connection: (emu) => ({ type: "userLogin", account: emu.account }),
+    tokenPath: "/auth/login",
+  },
+];
+
+const bigQuota = () => new Emulator({ dailyQuota: 1_000_000_000 }).start();
+const failureOf = (outcomes: FreshOutcome[]) => outcomes.find((o) => o.error)?.error;
+
+/** Requests a chain of fresh steps made, and to which path. */
+async function chainCounted(
+  emu: Emulator,
+  steps: Parameters<typeof runChain>[0],
+  state: Record<string, unknown>,
+  between?: (index: number) => void,
+) {
+  const before = emu.log.length;
+  const chain = await runChain(steps, state, between);
+  return { ...chain, requests: emu.log.slice(before) };
+}
+
+/** Idle polling at each interval with one connection, then a burst of changes. */
+async function pollingChecks(watcher: Watcher): Promise<Check[]> {
+  const emu = await bigQuota();
+  const checks: Check[] = [];
+  try {
+    const poll = { kind: "trigger" as const, key: POLL, connection: watcher.connection(emu) };
+    const first = await chainCounted(emu, [poll], {});
+    const firstCost = `first poll ${first.requests.length} (${first.requests.map((r) => r.path).join(", ")})`;
+    let state = first.state;
+    for (const minutes of INTERVALS_MIN) {
+      const polls = Array.from({ length: IDLE_POLLS }, () => poll);
+      const idle = await chainCounted(emu, polls, state, () => emu.clock.advance(minutes * 60_000));
+      state = idle.state;
+      const perDay = (24 * 60) / minutes;
+      const delivered = idle.outcomes.reduce((sum, o) => sum + o.records, 0);
+      checks.push(
+        judge({
+          subject: `Polling, ${watcher.label}`,
+          call: `every ${minutes} min, idle: requests a day`,
+          spent: Math.round((idle.requests.length / IDLE_POLLS) * perDay),
+          minimum: perDay,
+          why: `1 request per idle poll × ${perDay} polls (${IDLE_POLLS} measured, × ${perDay / IDLE_POLLS}); ${firstCost}`,
+          error: failureOf(first.outcomes) ?? failureOf(idle.outcomes),
+          problem: delivered ? `${delivered} leads delivered while idle` : undefined,
+        }),
+      );
+    }
+    if (watcher.tokenPath === undefined) checks.push(await burstCheck(emu, poll, state));
+  } finally {
+    await emu.stop();
+  }
+  return checks;
+}
+
+/** The leads stamped in the account's newest second: a poll resuming there reads them again. */
+function newestSecond(emu: Emulator): number {
+  const stamps = [...emu.store.leads.values()].map((lead) => Date.parse(lead.updated_at));
+  const newest = Math.max(...stamps);
+  return stamps.filter((stamp) => stamp === newest).length;
+}
+
+/**
+ * A poll after a burst of changes (more than one poll delivers): it must not load the backlog,
+ * only what it delivers, plus the leads of the second it resumes from (`updated_after` includes
+ * that second: the API has no exclusive filter).
+ */
+async function burstCheck(
+  emu: Emulator,
+  poll: { kind: "trigger"; key: string; connection: ConnectionSpec },
+  state: Record<string, unknown>,
+): Promise<Check> {
+  const reread = newestSecond(emu);
+  emu.bulkCreateLeads(BURST);
+  const served = countLoadedLeads(emu);
+  const before = emu.log.length;
+  const outcome = await runFresh({ ...poll, state });
+  served.stop();
+  const loaded = served.loaded();
+  const delivered = outcome.records;
+  const pages = Math.ceil((delivered + reread) / PAGE);
+  return judge({
+    subject: "Polling, API key",
+    call: `after ${count(BURST)} changes: loads ${count(loaded)} leads, delivers ${count(delivered)}`,
+    spent: emu.log.length - before,
+    minimum: pages,
+    why: `${PAGE} per page (caps at ${PAGE}): the delivered leads and the ${reread} of the resumed second`,
+    error: outcome.error,
+    problem:
+      loaded > delivered + reread ? `loaded ${loaded} leads to deliver ${delivered}` : undefined,
+  });
+}
+
+/** A token fetched once serves every later call: state handed from process to process. */
+async function tokenCheck(watcher: Watcher): Promise<Check> {
+  const emu = await bigQuota();
+  try {
+    const call = {
+      kind: "action" as const,
+      key: "testConnection",
+      connection: watcher.connection(emu),
+    };
+    const chain = await chainCounted(
+      emu,
+      Array.from({ length: TOKEN_CALLS }, () => call),
+      {},
+    );
+    const fetches = chain.requests.filter((r) => r.path === watcher.tokenPath).length;
+    const others = chain.requests.length - fetches;
+    return judge({
+      subject: `Token, ${watcher.label}`,
+      call: `token fetches in ${TOKEN_CALLS} calls (Test Connection), each a fresh process`,
+      spent: fetches,
+      minimum: 1,
+      why: "a token lives 30 days: fetched once, then carried in the instance state",
+      error: failureOf(chain.outcomes),
+      problem:
+        others > TOKEN_CALLS ? `${others} other requests for ${TOKEN_CALLS} calls` : undefined,
+    });
+  } finally {
+    await emu.stop();
+  }
+}
+
+/** Webhook deliveries: checked against the API key's signature, no request. */
+async function webhookCheck(): Promise<Check> {
+  const emu = await bigQuota();
+  try {
+    const params = { connection: apiKeyConnection(emu), events: ["lead.creation"] };
+    const { used, error } = await counted(emu, async () => {
+      for (let i = 0; i < DELIVERIES; i++) {
+        await harness.trigger("proPipeLinesEvents", leadCreatedDelivery(emu, 990_000 + i), params);
+      }
+    });
+    return judge({
+      subject: "Webhook trigger (Pro Pipe Lines Events)",
+      call: `idle: no request a day; ${DELIVERIES} signed deliveries`,
+      spent: used,
+      minimum: 0,
+      why: "nothing to ask: the API sends each change",
+      error,
+    });
+  } finally {
+    await emu.stop();
+  }
+}
+
+export async function pollingBench(): Promise<boolean> {
+  const checks: Check[] = [];
+  for (const watcher of WATCHERS) checks.push(...(await pollingChecks(watcher)));
+  checks.push(await webhookCheck());
+  for (const watcher of WATCHERS) {
+    if (watcher.tokenPath) checks.push(await tokenCheck(watcher));
+  }
+  return printChecks(
+    "Watching an account, and user tokens (each poll or call a fresh process)",
+    checks,
+    [
+      "Each poll and call is a new Node process loading dist/index.js, handed the state the previous one returned (as Prismatic persists it); the emulator's clock moves by the interval between polls.",
+    ],
+  );
+}
