@@ -118,3 +118,73 @@ export function newestSec(emu: Emulator): number {
 
 /** ISO form of epoch seconds, as the trigger sends `updated_after`. */
 export const iso = (sec: number) => new Date(sec * 1000).toISOString();
+
+/**
+ * The account's writes, each giving its lead a new unique title (so a delivered title names
+ * the version it delivered), and the checks of what the polls delivered.
+ */
+export class Ledger {
+  private n = 0;
+  /** Every title written since the ledger started (a version each). */
+  readonly written = new Set<string>();
+  /** How many times each title was delivered. */
+  readonly delivered = new Map<string, number>();
+
+  constructor(private readonly emu: Emulator) {}
+
+  create(fields: Record<string, unknown> = {}): number {
+    const title = `New ${++this.n}`;
+    this.written.add(title);
+    return this.emu.store.addLead({ user_id: 514, ...fields, title }).id;
+  }
+
+  /** `count` new leads stamped in one second (a bulk import). */
+  bulk(count: number): number[] {
+    const first = this.n;
+    this.n += count;
+    const leads = this.emu.store.bulkLeads(count, {
+      sameSecond: true,
+      title: (i) => `Bulk ${first + i}`,
+    });
+    for (const lead of leads) this.written.add(lead.title);
+    return leads.map((l) => l.id);
+  }
+
+  update(id: number): void {
+    const lead = this.emu.store.leads.get(id);
+    if (!lead) return;
+    lead.title = `${lead.title.replace(/ v\d+$/, "")} v${++this.n}`;
+    lead.updated_at = this.emu.store.now();
+    this.written.add(lead.title);
+  }
+
+  delete(id: number): void {
+    this.emu.store.leads.delete(id);
+  }
+
+  record(leads: Array<{ title: string }>): void {
+    for (const { title } of leads) this.delivered.set(title, (this.delivered.get(title) ?? 0) + 1);
+  }
+
+  /** Titles delivered more than once. */
+  duplicates(): string[] {
+    return [...this.delivered].filter(([, n]) => n > 1).map(([t]) => t);
+  }
+
+  /** Leads that exist now, written since the ledger started, whose current version was not delivered. */
+  missed(): string[] {
+    return [...this.emu.store.leads.values()]
+      .map((l) => l.title)
+      .filter((t) => this.written.has(t) && !this.delivered.has(t));
+  }
+
+  /** Delivered versions written before the ledger started: a replay of history. */
+  replayed(): string[] {
+    return [...this.delivered.keys()].filter((t) => !this.written.has(t));
+  }
+
+  /** The current titles of the given leads (for versions that must be delivered). */
+  current(ids: number[]): string[] {
+    return ids.flatMap((id) => this.emu.store.leads.get(id)?.title ?? []);
+  }
+}

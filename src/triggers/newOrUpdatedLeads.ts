@@ -140,12 +140,9 @@ const warn = (logger: Pick<ActionLogger, "warn">, text: string) =>
 /** Every lead of the newest page is remembered as it is: known from now on. */
 function remember(state: PollState, versions: Version[]): PollState {
   for (const v of [...versions].reverse()) {
-    state.leads.set(v.id, {
-      status: statusOf(v.lead),
-      step: stepIdOf(v.lead),
-      sec: v.sec,
-      hash: v.hash,
-    });
+    const step = stepIdOf(v.lead);
+    state.leads.set(v.id, { status: statusOf(v.lead), step, sec: v.sec, hash: v.hash });
+    if (step !== undefined && typeof v.lead.step === "string") state.steps.set(step, v.lead.step);
   }
   return state;
 }
