@@ -1,12 +1,19 @@
 /**
  * Webhooks and webhook events: subscribe a URL (webhook) or an email address (notification) to
- * an event, list and delete subscriptions, and read the events sent in the last 10 days.
+ * an event (the document's events and the live API's others: src/webhookEvents.ts), list,
+ * re-activate and delete subscriptions, and read the events sent in the last 10 days.
  * Subscriptions are managed with the API key only; the events history is for admins.
  */
 
 import { endpoint, inBody, inPath, local, resource } from "../endpoint";
 import { InputError } from "../errors";
-import { webhook, webhookEvent, webhookEventList, webhookList } from "../examples/webhooks";
+import {
+  activatedWebhook,
+  webhook,
+  webhookEvent,
+  webhookEventList,
+  webhookList,
+} from "../examples/webhooks";
 import { booleanInput, choiceInput, idInput, textInput } from "../inputs";
 import { isEmpty, toEmail } from "../validate";
 import { EVENT_LABELS, EVENT_NAMES, STEP_EVENT_TEMPLATE, stepEventName } from "../webhookEvents";
@@ -64,7 +71,7 @@ const webhookId = idInput({
   required: true,
   dataSource: "selectWebhook",
   example: "62",
-  comments: "The webhook or notification to delete: pick it from the list, or map its id.",
+  comments: "The webhook or notification: pick it from the list, or map its id.",
 });
 
 const webhookEventId = idInput({
@@ -170,6 +177,18 @@ const deleteWebhook = endpoint({
   example: { id: 62 },
 });
 
+const activateWebhook = endpoint({
+  key: "activateWebhook",
+  label: "Activate Webhook",
+  description:
+    "Re-enable a webhook or email notification: Pro Pipe Lines disables a webhook after failed deliveries, and it then sends nothing until re-activated. Safe to repeat. Needs an API Key connection.",
+  method: "PUT",
+  path: "/webhooks/{webhookId}/activate",
+  params: { webhookId: inPath(webhookId) },
+  access: "apiKey",
+  example: activatedWebhook,
+});
+
 const listWebhookEvents = endpoint({
   key: "listWebhookEvents",
   label: "List Webhook Events",
@@ -196,6 +215,7 @@ const getWebhookEvent = endpoint({
 export default resource("Webhooks", [
   listWebhooks,
   createWebhook,
+  activateWebhook,
   deleteWebhook,
   listWebhookEvents,
   getWebhookEvent,
