@@ -4,6 +4,7 @@
  * changes within one second share a stamp: only the content tells them apart.
  */
 import { createHash } from "node:crypto";
+import { canonical } from "../canonical";
 
 export interface LeadJson {
   id: number;
@@ -57,18 +58,6 @@ const DERIVED = new Set([
   "contact",
   "change",
 ]);
-
-/** JSON with object keys sorted, so equal content always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** 5 base64url characters (30 bits) of SHA-1: compared only with the same lead's last version. */
 export const HASH_LENGTH = 5;
