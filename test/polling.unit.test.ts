@@ -53,6 +53,13 @@ describe("stored state", () => {
     expect(readState({ propipelines: { tokens: {} } })).toEqual({ kind: "none" });
   });
 
+  it("a state holding something else than a position: unreadable", () => {
+    expect(readState({ foo: "bar" })).toEqual({
+      kind: "unreadable",
+      problem: 'it holds "foo" and no position',
+    });
+  });
+
   it.each([
     ["not an object", { poll: "x" }],
     ["another version", { poll: { ...stored(state([])), v: 3 } }],

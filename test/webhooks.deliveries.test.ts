@@ -15,6 +15,7 @@ import {
   actionRunner,
   apiKeyConnection,
   component,
+  delivery,
   expectSent,
   harness,
   loginConnection,
@@ -196,6 +197,23 @@ describe("each event once", () => {
     expect((await f.deliver(event, { fresh: true })).branch).toBe("Ignored");
     // Another flow (its own instance state) runs it: its own subscription, its own events.
     expect((await flow().deliver(event)).branch).toBe("Lead Changed");
+  });
+
+  it("also when the platform hands the same instance state record to each execution", async () => {
+    const context = { instanceState: {} as Record<string, unknown> };
+    const event = delivery({ webhook_event: signed("lead.creation") });
+    const params = { connection: apiKeyConnection(emu), events: ["lead.creation"] };
+    const branches = [];
+    for (let i = 0; i < 3; i++) {
+      const result = (await harness.trigger(
+        TRIGGER,
+        event as never,
+        params,
+        context,
+      )) as unknown as Run;
+      branches.push(result.branch);
+    }
+    expect(branches).toEqual(["Lead Created", "Ignored", "Ignored"]);
   });
 
   it.each([

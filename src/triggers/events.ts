@@ -245,6 +245,10 @@ export const proPipeLinesEvents = trigger({
     }
 
     const output: EventOutput = eventOutput(id, event, data);
+    const remembered = memory.with(key, fingerprint);
+    // Returned, as spectral's TriggerResult persists it, and written into the context's record
+    // too, as the platform keeps a polling trigger's state: either way, this flow's state.
+    if (context.instanceState) Object.assign(context.instanceState, remembered);
     if (p.attachComment && event === "lead.commented") {
       const client = connect(p.connection as Connection, { logger: context.logger });
       output.comment = await commentOf(client, data);
@@ -257,7 +261,7 @@ export const proPipeLinesEvents = trigger({
         body: { data: output, contentType: "application/json" },
       },
       response: { ...ok, body: JSON.stringify({ received: true }) },
-      instanceState: memory.with(key, fingerprint),
+      instanceState: remembered,
     };
   },
   examplePayload: {

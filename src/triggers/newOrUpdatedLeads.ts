@@ -222,7 +222,7 @@ export const newOrUpdatedLeads = pollingTrigger({
     if (state && first.newest !== undefined && state.mark > first.newest + LOOK_BACK_SEC) {
       warn(
         context.logger,
-        `the saved position (${new Date(state.mark * 1000).toISOString()}) is ahead of the newest change in Pro Pipe Lines (${new Date(first.newest * 1000).toISOString()}): the account's clock moved back, or Start From is in the future. Starting again from the newest change.`,
+        `the saved position (${new Date(state.mark * 1000).toISOString()}) is ahead of the newest change in Pro Pipe Lines (${new Date(first.newest * 1000).toISOString()}): the account's clock moved back, its newest leads were deleted, or Start From is in the future. Starting again from the newest change.`,
       );
       state = undefined;
     }

@@ -15,9 +15,10 @@
  * - `propipelines`: the connection's user token (session.ts), so a poll in a fresh process
  *   does not log in again.
  *
- * Bound: at most MAX_REMEMBERED leads (3000 × ~20 B ≈ 60 KB) and MAX_STEP_NAMES names, whatever
- * the account's size. Only a single second holding more than MAX_REMEMBERED changes that are not
- * all delivered yet keeps more, until they are (see `bound`).
+ * Bound: at most MAX_REMEMBERED leads (3000 × ~18 B ≈ 55 KB) and MAX_STEP_NAMES names, whatever
+ * the account's size (measured: under 60 KB after 8000 leads changed). Only a single second
+ * holding more than MAX_REMEMBERED changes not all delivered yet keeps more until they are (see
+ * `bound`): 4500 of a 5000-lead import delivered is 77 KB; past about 5500, over 100 KB.
  *
  * A state written by the first version of the trigger (`{ watermark, deliveredIds }`) is read
  * as the same position: the ids delivered at the watermark's second count as delivered there.
@@ -127,6 +128,11 @@ export function readState(raw: Record<string, unknown>): StateReading {
   const poll = raw[STATE_KEY];
   if (poll !== undefined) return readV2(poll);
   if ("watermark" in raw || "deliveredIds" in raw) return readV1(raw);
+  // The polling state is this trigger's alone: besides the token (session.ts), any other key
+  // means it was damaged.
+  const other = Object.keys(raw).filter((key) => key !== "propipelines");
+  if (other.length)
+    return unreadable(`it holds ${other.map((k) => JSON.stringify(k)).join(", ")} and no position`);
   return { kind: "none" };
 }
 
