@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EVENT_NAMES, WEBHOOK_EVENTS } from "../src/webhookEvents";
+import { useFastTransport } from "./bundle";
 import { signEvent, webhookEventsOf } from "./emulator/resources/webhooks";
 import { DEFAULT_API_KEY } from "./emulator/server";
 import { type Received, type Sink, startSink } from "./emulator/sink";
@@ -27,6 +28,7 @@ import { deploy, Flow, type Run, remove, TRIGGER } from "./webhooks.support";
 
 const emu = useEmulator();
 const run = actionRunner(emu);
+useFastTransport();
 
 const lead = {
   id: 8113,
@@ -390,6 +392,17 @@ describe("Attach the New Comment", () => {
     const result = await commented.deliver({ webhook_event: signed("lead.commented", data) });
     expectSent(emu, [{ method: "GET", path: "/leads/8112/comments", query: {} }]);
     expect(dataOf(result).comment).toMatchObject({ content: "The commented one" });
+  });
+
+  it("a comment that cannot be read fails the delivery unremembered: the API's retry runs the flow", async () => {
+    const f = flow({ events: ["lead.commented"], attachComment: "true" });
+    const event = { webhook_event: signed("lead.commented", { ...lead, comments: undefined }) };
+    emu.failNext(4); // the first try and its 3 retries
+    await expect(f.deliver(event)).rejects.toThrow(/answered 500 on GET \/leads\/8113\/comments/);
+    expect(f.state).toEqual({});
+    const retried = await f.deliver(event);
+    expect(retried.branch).toBe("Lead Commented");
+    expect(dataOf(retried).comment).toMatchObject({ id: expect.any(Number) });
   });
 
   it("off: no comment, no request", async () => {

@@ -153,7 +153,7 @@ function notSubscribed(event: string, data: unknown, params: Params): string | u
   if (chosen.includes(STEP_EVENT_TEMPLATE) && event.startsWith(STEP_EVENT_PREFIX)) {
     // The lead moved to a step: its step_id tells which one (no request).
     const stepId = (data as { step_id?: unknown } | null)?.step_id;
-    if (stepId === undefined || stepId === params.step) return undefined;
+    if (stepId === undefined || stepId === null || Number(stepId) === params.step) return undefined;
     return `the lead moved to step ${String(stepId)}, not to step ${params.step} chosen in Step`;
   }
   return `"${event}" is not one of the events this trigger subscribed to`;
@@ -245,14 +245,15 @@ export const proPipeLinesEvents = trigger({
     }
 
     const output: EventOutput = eventOutput(id, event, data);
-    const remembered = memory.with(key, fingerprint);
-    // Returned, as spectral's TriggerResult persists it, and written into the context's record
-    // too, as the platform keeps a polling trigger's state: either way, this flow's state.
-    if (context.instanceState) Object.assign(context.instanceState, remembered);
     if (p.attachComment && event === "lead.commented") {
       const client = connect(p.connection as Connection, { logger: context.logger });
       output.comment = await commentOf(client, data);
     }
+    // Remembered only once nothing can fail any more (a failure makes the API retry). Returned,
+    // as spectral's TriggerResult persists it, and written into the context's record too, as the
+    // platform keeps a polling trigger's state: either way, this flow's state.
+    const remembered = memory.with(key, fingerprint);
+    if (context.instanceState) Object.assign(context.instanceState, remembered);
     return {
       branch: branchFor(event),
       payload: {

@@ -35,9 +35,10 @@
  * The first poll (no state, no Start From) delivers nothing: it reads the newest changes (one
  * request) and starts from there, so the account's history is not replayed.
  */
-import { type ActionLogger, pollingTrigger } from "@prismatic-io/spectral";
-import { connect } from "../client";
+import { type ActionLogger, type Connection, pollingTrigger } from "@prismatic-io/spectral";
+import { connect, type ProPipeLinesClient } from "../client";
 import { leadList } from "../examples/leads/leads";
+import type { QueryValue } from "../http/request";
 import {
   booleanInput,
   choiceInput,
@@ -66,6 +67,7 @@ import {
   type PollState,
   readState,
   STATE_KEY,
+  type StateReading,
   stored,
 } from "./polling/state";
 import type { Version } from "./polling/versions";
@@ -134,8 +136,9 @@ interface PolledLead {
   [key: string]: unknown;
 }
 
-const warn = (logger: Pick<ActionLogger, "warn">, text: string) =>
-  logger.warn(`New or Updated Leads: ${text}`);
+type Logger = Pick<ActionLogger, "warn">;
+
+const warn = (logger: Logger, text: string) => logger.warn(`New or Updated Leads: ${text}`);
 
 /** Every lead of the newest page is remembered as it is: known from now on. */
 function remember(state: PollState, versions: Version[]): PollState {
@@ -157,6 +160,83 @@ function baseline(first: FirstPage, nowMs: number): PollState {
   // history as well: start after it.
   const from = first.reaches(newest - LOOK_BACK_SEC) ? newest - LOOK_BACK_SEC : oldest + 1;
   return remember({ ...empty, from: Math.max(0, from), mark: newest }, first.versions);
+}
+
+/**
+ * The saved position, or the one Start From gives on a first poll; undefined when the poll must
+ * start again from the newest change (no state, or one that is unreadable or ahead of the API).
+ */
+function startingState(
+  reading: StateReading,
+  params: { startFrom?: string; connection: Connection },
+  first: FirstPage,
+  logger: Logger,
+  nowMs: number,
+): PollState | undefined {
+  if (reading.kind === "unreadable") {
+    warn(
+      logger,
+      `the saved state could not be read (${reading.problem}); starting again from the newest change. Changes made since the last successful poll are not delivered.`,
+    );
+    return undefined;
+  }
+  let state = reading.kind === "ok" ? reading.state : undefined;
+  if (reading.kind === "none" && params.startFrom) {
+    const sec = startFromSec(params.startFrom, params.connection);
+    state = { from: sec, mark: sec - 1, markAt: nowMs, leads: new Map(), steps: new Map() };
+  }
+  if (state && first.newest !== undefined && state.mark > first.newest + LOOK_BACK_SEC) {
+    const at = (sec: number) => new Date(sec * 1000).toISOString();
+    warn(
+      logger,
+      `the saved position (${at(state.mark)}) is ahead of the newest change in Pro Pipe Lines (${at(first.newest)}): the account's clock moved back, its newest leads were deleted, or Start From is in the future. Starting again from the newest change.`,
+    );
+    return undefined;
+  }
+  return state;
+}
+
+/** The versions not delivered yet: from the newest page when it reaches back to `from`. */
+async function collect(
+  client: ProPipeLinesClient,
+  query: Record<string, QueryValue>,
+  first: FirstPage,
+  state: PollState,
+  { budget, logger }: { budget: number; logger: Logger },
+): Promise<Collector> {
+  const { from } = state;
+  const collector = new Collector(known(state), budget);
+  if (first.reaches(from)) {
+    for (const v of [...first.versions].reverse()) {
+      if (v.sec >= from && !collector.add(v)) break;
+    }
+    return collector;
+  }
+  // Each page reads again at most OVERLAP leads; the known ones of the look-back are read again.
+  const pinned = [...state.leads.values()].filter((r) => r.sec >= from).length;
+  const maxPages = Math.ceil((pinned + budget) / (PAGE_SIZE - OVERLAP)) + 3;
+  await readAscending(client, { query, from, collector, maxPages, logger });
+  return collector;
+}
+
+/** Moves the position on after a poll (window.ts), within the state's bound (state.ts). */
+function advance(
+  state: PollState,
+  opts: { stopAt: number; highest: number; pollStartMs: number; logger: Logger },
+): void {
+  const { stopAt, pollStartMs } = opts;
+  const mark = Math.max(state.mark, opts.highest);
+  const markAt = mark > state.mark ? pollStartMs : state.markAt;
+  state.from = nextFrom({ from: state.from, stopAt, mark, markAt, pollStartMs });
+  state.mark = mark;
+  state.markAt = markAt;
+  const shortened = bound(state, stopAt);
+  if (shortened !== undefined) {
+    warn(
+      opts.logger,
+      `more leads changed within the look-back than the trigger remembers; it now starts at ${new Date(shortened * 1000).toISOString()}: a change stamped earlier by a clock step back would be missed.`,
+    );
+  }
 }
 
 const known = (state: PollState) => (v: Version) => {
@@ -207,63 +287,30 @@ export const newOrUpdatedLeads = pollingTrigger({
     });
 
     const reading = readState(saved);
-    let state = reading.kind === "ok" ? reading.state : undefined;
-    if (reading.kind === "none" && params.startFrom) {
-      const sec = startFromSec(params.startFrom, params.connection);
-      state = { from: sec, mark: sec - 1, markAt: pollStartMs, leads: new Map(), steps: new Map() };
-    }
     const first = await firstPage(client, query);
-    if (reading.kind === "unreadable") {
-      warn(
-        context.logger,
-        `the saved state could not be read (${reading.problem}); starting again from the newest change. Changes made since the last successful poll are not delivered.`,
-      );
-    }
-    if (state && first.newest !== undefined && state.mark > first.newest + LOOK_BACK_SEC) {
-      warn(
-        context.logger,
-        `the saved position (${new Date(state.mark * 1000).toISOString()}) is ahead of the newest change in Pro Pipe Lines (${new Date(first.newest * 1000).toISOString()}): the account's clock moved back, its newest leads were deleted, or Start From is in the future. Starting again from the newest change.`,
-      );
-      state = undefined;
-    }
+    const state = startingState(reading, params, first, context.logger, pollStartMs);
     if (!state) {
       save(baseline(first, pollStartMs));
       return idle();
     }
 
     const from = state.from;
-    const budget = params.maxLeads ?? 500;
-    const collector = new Collector(known(state), budget);
-    if (first.reaches(from)) {
-      for (const v of [...first.versions].reverse()) {
-        if (v.sec >= from && !collector.add(v)) break;
-      }
-    } else {
-      const pinned = [...state.leads.values()].filter((r) => r.sec >= from).length;
-      const maxPages = Math.ceil((pinned + budget) / (PAGE_SIZE - OVERLAP)) + 3;
-      await readAscending(client, { query, from, collector, maxPages, logger: context.logger });
-    }
-
+    const collector = await collect(client, query, first, state, {
+      budget: params.maxLeads ?? 500,
+      logger: context.logger,
+    });
     const options = {
       deliver: params.deliver ?? "all",
       statusChangedTo: params.statusChangedTo,
       movedToStep: params.movedToStep,
     };
     const decided = await decide(collector.versions(), { client, state, from, options });
-    const stopAt = Math.min(collector.stopAt, decided.stopAt);
-
-    const mark = Math.max(state.mark, first.newest ?? state.mark, collector.highest);
-    const markAt = mark > state.mark ? pollStartMs : state.markAt;
-    state.from = nextFrom({ from, stopAt, mark, markAt, pollStartMs });
-    state.mark = mark;
-    state.markAt = markAt;
-    const shortened = bound(state, stopAt);
-    if (shortened !== undefined) {
-      warn(
-        context.logger,
-        `more leads changed within the look-back than the trigger remembers; it now starts at ${new Date(shortened * 1000).toISOString()}: a change stamped earlier by a clock step back would be missed.`,
-      );
-    }
+    advance(state, {
+      stopAt: Math.min(collector.stopAt, decided.stopAt),
+      highest: Math.max(first.newest ?? Number.NEGATIVE_INFINITY, collector.highest),
+      pollStartMs,
+      logger: context.logger,
+    });
     save(state);
 
     const delivered = decided.decisions.filter((d) => d.deliver);
