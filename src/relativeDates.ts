@@ -216,6 +216,17 @@ function instantOf(wall: Wall, millis: number, timeZone: string): number {
   return (matches[0] ?? local - Math.min(...offsets)) + millis;
 }
 
+/**
+ * The instant (ms) at which the zone's clock reads a local date and time (`YYYY-MM-DD` and
+ * optional `HH:MM:SS`): the API reads dates without a zone in the account's time zone.
+ */
+export function localInstant(date: string, time: string, timeZone: string): number {
+  const [year, month, day] = date.split("-").map(Number);
+  const [hour = 0, minute = 0, second = 0] = time.split(":").map(Number);
+  const wall = { year, month, day, hour, minute, second } as Wall;
+  return instantOf(wall, 0, timeZone);
+}
+
 function instantNow(now: Date | number | undefined): number {
   const ms = now === undefined ? Date.now() : typeof now === "number" ? now : now.getTime();
   if (!Number.isFinite(ms)) throw new RangeError("relative dates: `now` is not a valid date");

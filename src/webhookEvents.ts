@@ -1,7 +1,10 @@
 /**
- * The webhook events the API documents (Webhooks › List of events), shared by the webhook
- * actions and the "Pro Pipe Lines Events" trigger: each event's name, a readable label, and the
- * trigger branch it takes.
+ * The webhook events, shared by the webhook actions and the "Pro Pipe Lines Events" trigger:
+ * each event's name, a readable label, and the trigger branch it takes. The API document's
+ * events (Webhooks › List of events), then those the live API accepts beyond it
+ * (live-api-facts.md: `lead.any_update`, `account.step.*`, `account.pipeline.updated`,
+ * `account.step.pipeline.updated`, `account.default_field.*`, `client_folder.created`,
+ * `prospect.updated`), marked advanced as well.
  *
  * "Step changed to a given step" is a family of events, `lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP`.
  * Naming used here (the document gives only the placeholders): PIPE is the pipeline's name and
@@ -110,6 +113,62 @@ export const WEBHOOK_EVENTS = {
     branch: "Task To Do",
     advanced: true,
   },
+  // Live API events beyond the document.
+  "lead.any_update": {
+    label: "Lead changed: any change to a lead (advanced)",
+    branch: "Lead Changed",
+    advanced: true,
+  },
+  "account.step.created": {
+    label: "Pipeline step created (advanced)",
+    branch: "Step Created",
+    advanced: true,
+  },
+  "account.step.updated": {
+    label: "Pipeline step updated (advanced)",
+    branch: "Step Updated",
+    advanced: true,
+  },
+  "account.step.deleted": {
+    label: "Pipeline step deleted (advanced)",
+    branch: "Step Deleted",
+    advanced: true,
+  },
+  "account.step.pipeline.updated": {
+    label: "Pipeline step moved to another pipeline (advanced)",
+    branch: "Step Pipeline Updated",
+    advanced: true,
+  },
+  "account.pipeline.updated": {
+    label: "Pipeline updated (advanced)",
+    branch: "Pipeline Updated",
+    advanced: true,
+  },
+  "account.default_field.created": {
+    label: "Lead field created (advanced)",
+    branch: "Field Created",
+    advanced: true,
+  },
+  "account.default_field.updated": {
+    label: "Lead field updated (advanced)",
+    branch: "Field Updated",
+    advanced: true,
+  },
+  "account.default_field.deleted": {
+    label: "Lead field deleted (advanced)",
+    branch: "Field Deleted",
+    advanced: true,
+  },
+  "client_folder.created": {
+    label: "Client folder created (advanced)",
+    branch: "Client Folder Created",
+    advanced: true,
+  },
+  "prospect.updated": {
+    label: "Prospect updated (advanced)",
+    branch: "Prospect Updated",
+    advanced: true,
+  },
 } as const satisfies Record<string, EventInfo>;
 
 export type WebhookEventName = keyof typeof WEBHOOK_EVENTS;
@@ -118,8 +177,21 @@ export const EVENT_LABELS = Object.fromEntries(
   EVENT_NAMES.map((name) => [name, WEBHOOK_EVENTS[name].label]),
 ) as Record<WebhookEventName, string>;
 
+/**
+ * Kept so that flows built on earlier versions stay valid; no delivery takes it any more: an
+ * event the trigger did not subscribe to takes IGNORED_BRANCH.
+ */
 export const OTHER_BRANCH = "Other";
-export const BRANCH_NAMES = [...EVENT_NAMES.map((n) => WEBHOOK_EVENTS[n].branch), OTHER_BRANCH];
+/** Deliveries answered 200 without running the flow: repeats, events not subscribed to. */
+export const IGNORED_BRANCH = "Ignored";
+export const BRANCH_NAMES = [
+  ...EVENT_NAMES.map((n) => WEBHOOK_EVENTS[n].branch),
+  IGNORED_BRANCH,
+  OTHER_BRANCH,
+];
+
+/** Events whose `data` is a lead. */
+export const isLeadEvent = (event: string) => event.startsWith("lead.");
 
 /** The trigger branch for a delivered event name. */
 export function branchFor(event: unknown): string {

@@ -21,6 +21,7 @@ const apiKeyOnly = registry.filter((endpoint) => endpoint.access === "apiKey");
 describe("API-key-only endpoints, refused before any request", () => {
   it("are the ones the API document marks", () => {
     expect(apiKeyOnly.map((e) => e.key).sort()).toEqual([
+      "activateWebhook",
       "createCategory",
       "createField",
       "createPredefinedTag",

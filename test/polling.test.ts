@@ -1,207 +1,190 @@
 /**
  * "New or Updated Leads" (polling) through the harness on the built component, against the
- * emulator's GET /leads. Each poll gets the state the previous one saved, as the platform
- * persists it, and the tests assert every request a poll makes.
+ * emulator's GET /leads: what each poll sends and delivers, in the common cases. Each poll gets
+ * the state the previous one left, as the platform keeps it (test/polling.support.ts).
+ * Delivery guarantees under races, bulk imports and clock steps: polling.guarantees.test.ts;
+ * the options: polling.options.test.ts; randomised runs: polling.random.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import {
-  actionRunner,
-  apiKeyConnection,
-  component,
-  expectSent,
-  harness,
-  useEmulator,
-} from "./helpers";
+import { freshBundle } from "./bundle";
+import { component, expectSent, loginConnection, useEmulator } from "./helpers";
+import { apiWrite, iso, newestSec, Poller, TRIGGER, titles } from "./polling.support";
 
 const emu = useEmulator();
-const run = actionRunner(emu);
 
-const TRIGGER = "newOrUpdatedLeads";
+const NEWEST_FIRST = {
+  method: "GET",
+  path: "/leads",
+  query: { include_unassigned: "true", order: "last_update", direction: "desc", limit: "100" },
+};
 
-interface Lead {
-  id: number;
-  title: string;
-}
-interface PollResult {
-  resultType: string;
-  payload: { body: { data: { created: Lead[]; updated: Lead[] } } };
-}
-type State = Record<string, unknown> | undefined;
-
-/** One scheduled run: the saved polling state in, the new state out. */
-async function poll(state: State, params: Record<string, unknown> = {}) {
-  const instanceState: Record<string, unknown> = state
-    ? { __prismaticInternal: { polling: state } }
-    : {};
-  const result = (await harness.trigger(
-    TRIGGER,
-    undefined,
-    { connection: apiKeyConnection(emu), ...params },
-    { instanceState },
-  )) as unknown as PollResult;
-  const internal = instanceState.__prismaticInternal as { polling?: State } | undefined;
-  const { created, updated } = result.payload.body.data;
-  return {
-    result,
-    created: created.map((l) => l.title).sort(),
-    updated: updated.map((l) => l.title).sort(),
-    state: internal?.polling,
-  };
-}
-
-/** A poll's GET /leads of the leads updated since `watermark`, oldest update first. */
-const changedSince = (watermark: unknown, limit = "100", offset = "0") => ({
+/** A page of the changes since `from` (epoch seconds), oldest first. */
+const since = (from: number, offset = 0) => ({
   method: "GET",
   path: "/leads",
   query: {
     include_unassigned: "true",
-    updated_after: String(watermark),
+    updated_after: iso(from),
     order: "last_update",
     direction: "asc",
-    limit,
-    offset,
+    limit: "100",
+    offset: String(offset),
   },
 });
 
+/** The look-back each poll reads again: 10 minutes before the newest change read. */
+const LOOK_BACK = 600;
+
 describe("New or Updated Leads", () => {
-  let state: State;
+  const poller = new Poller(emu);
 
   it("says what polling costs in its description", () => {
     const { description } = component.triggers[TRIGGER]?.display ?? { description: "" };
-    expect(description).toMatch(/1440 of the account's 2000 daily requests/);
+    expect(description).toMatch(/every minute spends 1440 of the account's 2000 daily requests/);
+    expect(description).toMatch(/every 5 minutes 288, every 15 minutes 96/);
     expect(description).toMatch(/Pro Pipe Lines Events trigger spends none/);
   });
 
-  it("first poll: one request for the newest update, nothing delivered, the watermark saved", async () => {
-    const newest = [...emu.store.leads.values()].sort((a, b) =>
-      b.updated_at.localeCompare(a.updated_at),
-    )[0];
-    const first = await poll(undefined);
-    expectSent(emu, [
-      {
-        method: "GET",
-        path: "/leads",
-        query: { include_unassigned: "true", order: "last_update", direction: "desc", limit: "50" },
-      },
-    ]);
+  it("first poll: one request for the newest changes, nothing delivered", async () => {
+    const first = await poller.poll();
+    expectSent(emu, [NEWEST_FIRST]);
     expect(first.result.resultType).toBe("polled_no_changes");
-    expect(first.created).toEqual([]);
-    expect(first.updated).toEqual([]);
-    expect(first.state).toEqual({
-      watermark: newest?.updated_at,
-      deliveredIds: [newest?.id],
-    });
-    state = first.state;
+    expect(first.all).toEqual([]);
   });
 
-  it("idle poll: exactly one request, nothing delivered, state unchanged", async () => {
-    const idle = await poll(state);
-    expectSent(emu, [changedSince(state?.watermark)]);
-    expect(idle.result.resultType).toBe("polled_no_changes");
-    expect(idle.state).toEqual(state);
-  });
-
-  it("after 3 creates and 2 updates: 3 created and 2 updated, in one request", async () => {
-    for (const title of ["Alpha", "Bravo", "Charlie"]) {
-      await run("createLead", { title, description: `About ${title}` });
+  it("idle poll: exactly one request, nothing delivered", async () => {
+    for (let i = 0; i < 3; i++) {
+      emu.clearLog();
+      const idle = await poller.poll();
+      expectSent(emu, [NEWEST_FIRST]);
+      expect(idle.result.resultType).toBe("polled_no_changes");
     }
-    await run("updateLead", { leadId: "8113", title: "Loretta Inc. (renewal)" });
-    await run("updateLead", { leadId: "8112", title: "Acme Corp (upsell)" });
+  });
+
+  it("after 3 creates and 2 updates: 3 created and 2 updated, in one request, with contacts", async () => {
+    for (const title of ["Alpha", "Bravo", "Charlie"]) {
+      await apiWrite(emu, "POST", "/leads", {
+        title,
+        description: `Firstname: ${title}\nEmail: ${title.toLowerCase()}@example.com`,
+      });
+    }
+    await apiWrite(emu, "PUT", "/leads/8113", { title: "Loretta Inc. (renewal)" });
+    await apiWrite(emu, "PUT", "/leads/8112", { title: "Acme Corp (upsell)" });
     emu.clearLog();
 
-    const next = await poll(state);
-    expectSent(emu, [changedSince(state?.watermark)]);
+    const next = await poller.poll();
+    expectSent(emu, [NEWEST_FIRST]);
     expect(next.result.resultType).toBe("completed");
-    expect(next.created).toEqual(["Alpha", "Bravo", "Charlie"]);
-    expect(next.updated).toEqual(["Acme Corp (upsell)", "Loretta Inc. (renewal)"]);
-    expect(next.state?.watermark).toBe(emu.store.leads.get(8112)?.updated_at);
-    expect(next.state?.deliveredIds).toEqual([8112]);
-    state = next.state;
+    expect(titles(next.created)).toEqual(["Alpha", "Bravo", "Charlie"]);
+    expect(titles(next.updated)).toEqual(["Acme Corp (upsell)", "Loretta Inc. (renewal)"]);
+    const alpha = next.created.find((l) => l.title === "Alpha");
+    expect(alpha?.contact).toMatchObject({ firstName: "Alpha", email: "alpha@example.com" });
+    expect(alpha?.contactFields).toMatchObject({ Firstname: "Alpha" });
+    expect(alpha?.change).toEqual({
+      type: "created",
+      status: { from: null, to: "todo" },
+      step: { from: null, to: { id: 1189, name: "Incoming" } },
+    });
+    // A title change: the lead was seen before, its status and step did not change.
+    expect(next.updated.find((l) => l.id === 8113)?.change).toEqual({
+      type: "updated",
+      status: null,
+      step: null,
+    });
   });
 
   it("the next poll delivers none of them again", async () => {
-    const again = await poll(state);
-    expectSent(emu, [changedSince(state?.watermark)]);
-    expect(again.created).toEqual([]);
-    expect(again.updated).toEqual([]);
-    expect(again.result.resultType).toBe("polled_no_changes");
-    state = again.state;
+    emu.clearLog();
+    const again = await poller.poll();
+    expectSent(emu, [NEWEST_FIRST]);
+    expect(again.all).toEqual([]);
   });
 
-  it("a lead changed later within the watermark's second is delivered, once", async () => {
-    const watermark = String(state?.watermark);
-    const sameSecond = emu.store.addLead({ title: "Same Second", user_id: 514 });
-    sameSecond.created_at = watermark;
-    sameSecond.updated_at = watermark;
-
-    const got = await poll(state);
-    expect(got.created).toEqual(["Same Second"]);
-    expect(got.state).toEqual({ watermark, deliveredIds: [8112, sameSecond.id] });
-
-    emu.clearLog();
-    const after = await poll(got.state);
-    expect(after.created).toEqual([]);
-    expect(after.updated).toEqual([]);
-    expectSent(emu, [changedSince(watermark)]);
-    state = after.state;
+  it("a second change to a lead within the same second is delivered, once", async () => {
+    emu.clock.freeze();
+    try {
+      await apiWrite(emu, "PUT", "/leads/8113", { title: "Loretta (first)" });
+      const first = await poller.poll();
+      expect(titles(first.updated)).toEqual(["Loretta (first)"]);
+      // Same second: the stamp is the one already delivered, the content is not.
+      await apiWrite(emu, "PUT", "/leads/8113", { title: "Loretta (second)" });
+      const second = await poller.poll();
+      expect(titles(second.updated)).toEqual(["Loretta (second)"]);
+      expect(second.updated[0]?.updated_at).toBe(first.updated[0]?.updated_at);
+      emu.clearLog();
+      expect((await poller.poll()).all).toEqual([]);
+      expectSent(emu, [NEWEST_FIRST]);
+    } finally {
+      emu.clock.unfreeze();
+    }
   });
 
-  it("pages when more than one page changed, bounded by Maximum Leads per Poll", async () => {
-    for (let n = 1; n <= 150; n++) emu.store.addLead({ title: `Bulk ${n}`, user_id: 514 });
+  it("more changes than a page: the newest page, then the changes since the look-back, oldest first", async () => {
+    const mark = newestSec(emu);
+    emu.store.bulkLeads(150, { title: (n) => `Bulk ${n}` });
+    emu.clearLog();
 
-    const firstPart = await poll(state, { maxLeads: "120" });
-    expectSent(emu, [
-      changedSince(state?.watermark, "100", "0"),
-      changedSince(state?.watermark, "20", "100"),
-    ]);
-    // The bound counts what is read: the first page also brings back the 2 leads already
-    // delivered at the watermark's second, which are skipped.
-    expect(firstPart.created).toHaveLength(118);
-    expect(firstPart.created).not.toContain("Same Second");
+    const firstPart = await poller.poll({ maxLeads: "120" });
+    // The newest page does not reach back to the look-back: page from there, oldest first. The
+    // first page also reads again the changes of the tests above (known: not delivered); the
+    // second starts at the last stamp read.
+    const listed = [...emu.store.leads.values()]
+      .filter((l) => Date.parse(l.updated_at) / 1000 >= mark - LOOK_BACK)
+      .sort((a, b) => a.updated_at.localeCompare(b.updated_at));
+    const lastOfPage = Date.parse(listed[99]?.updated_at ?? "") / 1000;
+    expectSent(emu, [NEWEST_FIRST, since(mark - LOOK_BACK), since(lastOfPage)]);
+    expect(firstPart.created).toHaveLength(120);
 
     emu.clearLog();
-    const rest = await poll(firstPart.state, { maxLeads: "120" });
-    expectSent(emu, [changedSince(firstPart.state?.watermark)]);
-    expect(rest.created).toHaveLength(32);
-    const all = new Set([...firstPart.created, ...rest.created]);
+    const rest = await poller.poll({ maxLeads: "120" });
+    expect(rest.created).toHaveLength(30);
+    const all = new Set([...titles(firstPart.created), ...titles(rest.created)]);
     expect(all.size).toBe(150);
-    state = rest.state;
+    expect([...all].every((t) => t.startsWith("Bulk "))).toBe(true);
   });
 
   it("Start From: the first poll delivers the leads updated since that date", async () => {
-    const from = await poll(undefined, { startFrom: "2014-03-01T00:00:00.000Z" });
-    // About 160 leads changed since: two pages.
-    expectSent(emu, [
-      changedSince("2014-03-01T00:00:00.000Z", "100", "0"),
-      changedSince("2014-03-01T00:00:00.000Z", "100", "100"),
-    ]);
-    expect(from.updated).toEqual(
-      expect.arrayContaining(["Acme Corp (upsell)", "Loretta Inc. (renewal)"]),
+    const from = new Poller(emu);
+    emu.clearLog();
+    const got = await from.poll({ startFrom: "2026-01-01T00:00:00.000Z" });
+    expect(emu.log[0]).toMatchObject({ method: "GET", path: "/leads", query: NEWEST_FIRST.query });
+    expect(emu.log[1]).toMatchObject(since(Date.parse("2026-01-01T00:00:00.000Z") / 1000));
+    expect(titles(got.updated)).toEqual(
+      expect.arrayContaining(["Acme Corp (upsell)", "Loretta (second)"]),
     );
-    expect(from.created).toEqual(expect.arrayContaining(["Alpha", "Same Second", "Bulk 150"]));
+    expect(titles(got.created)).toEqual(expect.arrayContaining(["Alpha", "Bulk 150"]));
   });
 
   it("Include Unassigned Leads off: the parameter is not sent", async () => {
-    await poll(state, { includeUnassigned: "false" });
-    expectSent(emu, [
-      {
-        method: "GET",
-        path: "/leads",
-        query: {
-          updated_after: String(state?.watermark),
-          order: "last_update",
-          direction: "asc",
-          limit: "100",
-          offset: "0",
-        },
-      },
-    ]);
+    emu.clearLog();
+    await new Poller(emu).poll({ includeUnassigned: "false" });
+    const { include_unassigned: _, ...query } = NEWEST_FIRST.query;
+    expectSent(emu, [{ method: "GET", path: "/leads", query }]);
   });
 
   it("a bad Maximum Leads per Poll is refused before any request", async () => {
-    await expect(poll(state, { maxLeads: "lots" })).rejects.toThrow(
+    emu.clearLog();
+    await expect(poller.poll({ maxLeads: "lots" })).rejects.toThrow(
       /^Maximum Leads per Poll: "lots" is not a whole number/,
     );
     expectSent(emu, []);
+  });
+
+  it("a User Login connection: an idle poll is one request in every new process (token kept in the state)", async () => {
+    const login = new Poller(emu, { connection: loginConnection(emu) });
+    emu.clearLog();
+    await login.poll({}, { fresh: true });
+    expectSent(emu, [
+      { method: "GET", path: "/auth/login" },
+      { ...NEWEST_FIRST, headers: { "x-user-token": expect.stringMatching(/^tok-/) } },
+    ]);
+    for (let i = 0; i < 3; i++) {
+      emu.clearLog();
+      const idle = await login.poll({}, { fresh: true });
+      expect(idle.all).toEqual([]);
+      expectSent(emu, [NEWEST_FIRST]);
+    }
+    // Sanity: a fresh process is a new module instance.
+    expect(freshBundle().component).not.toBe(component);
   });
 });

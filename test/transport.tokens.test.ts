@@ -77,7 +77,7 @@ describe("New or Updated Leads with User Login", () => {
     expect(polls).toHaveLength(5);
     expect(polls.every((p) => p.status === 200 && p.headers["x-user-token"])).toBe(true);
     expect(polling).toMatchObject({
-      watermark: expect.any(String),
+      poll: expect.any(Object),
       propipelines: expect.any(Object),
     });
   });

@@ -1,12 +1,19 @@
 /**
  * Webhooks and webhook events: subscribe a URL (webhook) or an email address (notification) to
- * an event, list and delete subscriptions, and read the events sent in the last 10 days.
+ * an event (the document's events and the live API's others: src/webhookEvents.ts), list,
+ * re-activate and delete subscriptions, and read the events sent in the last 10 days.
  * Subscriptions are managed with the API key only; the events history is for admins.
  */
 
 import { endpoint, inBody, inPath, local, resource } from "../endpoint";
 import { InputError } from "../errors";
-import { webhook, webhookEvent, webhookEventList, webhookList } from "../examples/webhooks";
+import {
+  activatedWebhook,
+  webhook,
+  webhookEvent,
+  webhookEventList,
+  webhookList,
+} from "../examples/webhooks";
 import { booleanInput, choiceInput, idInput, textInput } from "../inputs";
 import { isEmpty, toEmail } from "../validate";
 import { EVENT_LABELS, EVENT_NAMES, STEP_EVENT_TEMPLATE, stepEventName } from "../webhookEvents";
@@ -44,7 +51,7 @@ const target = textInput({
   required: true,
   example: "https://hooks.example.com/propipelines",
   comments:
-    "The https:// URL that receives the events (Send To: url), or the email address that receives the notifications (Send To: email).",
+    "The https:// URL that receives the events (Send To: url), signed with the connection's API key, or the email address that receives the notifications (Send To: email). To start a flow on events, use the Pro Pipe Lines Events trigger instead: it subscribes its own URL.",
 });
 
 const webhookName = textInput({
@@ -64,7 +71,7 @@ const webhookId = idInput({
   required: true,
   dataSource: "selectWebhook",
   example: "62",
-  comments: "The webhook or notification to delete: pick it from the list, or map its id.",
+  comments: "The webhook or notification: pick it from the list, or map its id.",
 });
 
 const webhookEventId = idInput({
@@ -99,7 +106,7 @@ const listWebhooks = endpoint({
   key: "listWebhooks",
   label: "List Webhooks",
   description:
-    "List every webhook and email notification of the account, with its event, target and whether it is disabled. Needs an API Key connection.",
+    "List the account's webhooks and email notifications, each with its event and target. API Key only.",
   method: "GET",
   path: "/webhooks",
   access: "apiKey",
@@ -109,8 +116,7 @@ const listWebhooks = endpoint({
 const createWebhook = endpoint({
   key: "createWebhook",
   label: "Create Webhook",
-  description:
-    "Subscribe a URL (webhook) or an email address (notification) to a Pro Pipe Lines event. Needs an API Key connection; deliveries are signed with its key. To start a flow on events, the Pro Pipe Lines Events trigger does this for you.",
+  description: "Subscribe a URL or an email address to a Pro Pipe Lines event. API Key only.",
   access: "apiKey",
   method: "POST",
   path: "/webhooks",
@@ -162,7 +168,7 @@ const deleteWebhook = endpoint({
   key: "deleteWebhook",
   label: "Delete Webhook",
   description:
-    "Delete a webhook or email notification: its target stops receiving events. Needs an API Key connection.",
+    "Delete a webhook or email notification: its target stops receiving events. API Key only.",
   method: "DELETE",
   path: "/webhooks/{webhookId}",
   params: { webhookId: inPath(webhookId) },
@@ -170,11 +176,23 @@ const deleteWebhook = endpoint({
   example: { id: 62 },
 });
 
+const activateWebhook = endpoint({
+  key: "activateWebhook",
+  label: "Activate Webhook",
+  description:
+    "Re-enable a webhook Pro Pipe Lines disabled after failed deliveries. Safe to repeat. API Key only.",
+  method: "PUT",
+  path: "/webhooks/{webhookId}/activate",
+  params: { webhookId: inPath(webhookId) },
+  access: "apiKey",
+  example: activatedWebhook,
+});
+
 const listWebhookEvents = endpoint({
   key: "listWebhookEvents",
   label: "List Webhook Events",
   description:
-    "List the webhook events sent in the last 10 days, with whether each delivery succeeded, its tries and the object it carried. Admins only (API key, or an admin user).",
+    "List the webhook events of the last 10 days and their delivery results. Admins only.",
   access: "admin",
   method: "GET",
   path: "/webhook_events",
@@ -185,7 +203,7 @@ const getWebhookEvent = endpoint({
   key: "getWebhookEvent",
   label: "Get Webhook Event",
   description:
-    "Retrieve one sent webhook event by its id: its event name, signature, delivery result and the object it carried. Admins only (API key, or an admin user).",
+    "Retrieve one sent webhook event, with its delivery result and the object it carried. Admins only.",
   access: "admin",
   method: "GET",
   path: "/webhook_events/{webhookEventId}",
@@ -196,6 +214,7 @@ const getWebhookEvent = endpoint({
 export default resource("Webhooks", [
   listWebhooks,
   createWebhook,
+  activateWebhook,
   deleteWebhook,
   listWebhookEvents,
   getWebhookEvent,

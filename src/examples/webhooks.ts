@@ -7,14 +7,15 @@
  * `description` with its `text_description`, top-level `fields` and `permalink`, `client` (not
  * `client_folder`), a short `extended_info`, the lead's `comments`, and a capitalised `status`.
  */
+import { createHash } from "node:crypto";
 import { clientFolderListItem, createdClientFolder } from "./clientFolders";
 import { createdField } from "./fields";
 import { comment, createdComment, emailComment } from "./leads/comments";
 import { lead, leadListItem, lorettaText, noReminder, updatedLead } from "./leads/leads";
 import { inTouchStep, pipeline, pipelineList, step } from "./pipelines";
-import { updatedProspect } from "./prospectingLists";
+import { addedProspects, updatedProspect } from "./prospectingLists";
 import { team } from "./teams";
-import { userContact, userSummary } from "./users";
+import { assigneeContact, userContact, userSummary } from "./users";
 
 // ---------------------------------------------------------------------------------------------
 // Subscriptions
@@ -49,6 +50,9 @@ export const webhookList = [
     is_disabled: false,
   },
 ];
+
+/** Activate Webhook: webhook 62 of the list, enabled again. */
+export const activatedWebhook = { ...webhookList[0], is_disabled: false };
 
 // ---------------------------------------------------------------------------------------------
 // A lead in a delivery
@@ -131,7 +135,7 @@ export const webhookEventList = [
 
 // ---------------------------------------------------------------------------------------------
 // Deliveries of the live events beyond the document (live-api-facts.md, "Webhooks"): each the
-// `webhook_event` of a delivery, for the Pro Pipe Lines Events trigger's branches (not wired yet).
+// `webhook_event` of a delivery, for the Pro Pipe Lines Events trigger's branches.
 
 /** The `webhook_event` object of a delivery. */
 const delivery = <T>(id: number, event: string, signature: string, data: T) => ({
@@ -265,3 +269,104 @@ export const prospectUpdatedDelivery = delivery(
   "ec56d8980a4ac43123cf74669ec420dec11a07bb",
   updatedProspect,
 );
+
+// ---------------------------------------------------------------------------------------------
+// Deliveries of the document's events, one per event, for the trigger's other branches.
+
+/** The API document's example API key, which signs the example deliveries. */
+const EXAMPLE_API_KEY = "91Jy7XxreymBRMASfTF8";
+
+/** A delivery signed as the API signs it (SHA-1 of the event id and the key). */
+const signed = <T>(id: number, event: string, data: T) =>
+  delivery(id, event, createHash("sha1").update(`${id}${EXAMPLE_API_KEY}`).digest("hex"), data);
+
+const closedLead = (status: string) => ({
+  ...wonLeadDelivery,
+  status,
+  probability: 0,
+  amount_percentage: 0,
+  probalized_amount: 0,
+});
+
+/**
+ * A task as its events carry it. The API document names the task events but shows no task:
+ * these are the fields its other records suggest (id, title, status, dates, lead and user).
+ */
+const task = {
+  id: 5521,
+  title: "Send the proposal",
+  status: "done",
+  lead_id: leadDelivery.id,
+  user_id: userSummary.id,
+  due_date: "2014-03-21",
+  created_at: "2014-03-18T10:00:00.000Z",
+  updated_at: "2014-03-21T09:30:00.000Z",
+};
+
+/** Lead 8113 as `lead.creation` delivers it: new, to-do, no reminder. */
+const createdLeadDelivery = {
+  ...leadDelivery,
+  status: "Todo",
+  remind_date: null,
+  remind_time: null,
+  reminder_at: null,
+  reminder_duration: null,
+  next_action_at: null,
+  comments: [],
+  comment_count: 0,
+  updated_at: leadDelivery.created_at,
+};
+
+/** `webhook_event` objects of the document's events (the step event for step 1191 "Closing"). */
+export const documentEventDeliveries = {
+  "lead.creation": signed(997, "lead.creation", createdLeadDelivery),
+  "lead.status.changed": signed(998, "lead.status.changed", wonLeadDelivery),
+  "lead.status.changed.to.cancelled": signed(
+    999,
+    "lead.status.changed.to.cancelled",
+    closedLead("Cancelled"),
+  ),
+  "lead.status.changed.to.lost": signed(1000, "lead.status.changed.to.lost", closedLead("Lost")),
+  "lead.status.changed.to.standby": signed(1001, "lead.status.changed.to.standby", leadDelivery),
+  "lead.status.changed.to.todo": signed(1002, "lead.status.changed.to.todo", {
+    ...leadDelivery,
+    status: "Todo",
+  }),
+  "lead.status.changed.to.won": webhookEvent,
+  "lead.assigned": signed(1003, "lead.assigned", {
+    ...leadDelivery,
+    user_id: assigneeContact.id,
+    user: assigneeContact,
+  }),
+  "lead.commented": leadCommentedDelivery,
+  "lead.content_has_changed": signed(1004, "lead.content_has_changed", leadDelivery),
+  "lead.deleted": signed(1005, "lead.deleted", leadDelivery),
+  "lead.manual.trigger": signed(1006, "lead.manual.trigger", leadDelivery),
+  "lead.step.changed": signed(1007, "lead.step.changed", {
+    ...leadDelivery,
+    step: inTouchStep.name,
+    step_id: inTouchStep.id,
+  }),
+  "lead.step.changed.to.PIPE.NAME_OF_YOUR_STEP": signed(
+    1008,
+    "lead.step.changed.to.Sales funnel.Closing",
+    { ...leadDelivery, step: "Closing", step_id: 1191 },
+  ),
+  "lead.unassigned": signed(1009, "lead.unassigned", {
+    ...createdLeadDelivery,
+    user_id: null,
+    user: null,
+    created_from: "api",
+  }),
+  "prospect.created": signed(1010, "prospect.created", addedProspects[0]),
+  "task.status.changed": signed(1011, "task.status.changed", task),
+  "task.status.changed.to.done": signed(1012, "task.status.changed.to.done", task),
+  "task.status.changed.to.standby": signed(1013, "task.status.changed.to.standby", {
+    ...task,
+    status: "standby",
+  }),
+  "task.status.changed.to.todo": signed(1014, "task.status.changed.to.todo", {
+    ...task,
+    status: "todo",
+  }),
+};

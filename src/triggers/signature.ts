@@ -1,12 +1,16 @@
 /**
  * Verifying a webhook delivery. Pro Pipe Lines POSTs `{"webhook_event": {"id", "event",
  * "signature", "data"}}` and signs it with the lowercase hex SHA1 of the webhook event's id
- * followed by the API key the webhook was created with. The document's wording ("the id of the
- * object and the private api key") also reads as the data object's id, so either is accepted;
- * both need the key. The event may also arrive bare (without the `webhook_event` wrapper).
+ * followed by the API key the webhook was created with (the vendor's own connector checks
+ * exactly that; a signature over the data object's id is refused). The event may also arrive
+ * bare (without the `webhook_event` wrapper).
  *
- * The signature covers only an id: the event name and data are not signed. That is the API's
- * scheme; what it proves is that the sender knows the API key.
+ * The signature covers only the event id: the event name and data are not signed. That is the
+ * API's scheme; what it proves is that the sender knows the API key. The trigger therefore
+ * remembers what each id carried (./delivered.ts) and refuses the same id with other content.
+ *
+ * The body is read from whatever form Prismatic hands over: the raw bytes (`rawBody.data`, a
+ * Buffer), a parsed object, or JSON text in `body.data`.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { InputError } from "../errors";
@@ -43,25 +47,38 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The delivered event from the request body (raw bytes, text or an already parsed object). */
-export function parseDelivery(rawBody: unknown, parsedBody?: unknown): WebhookEvent {
-  let body: unknown;
-  const text = bodyText(rawBody);
-  if (text !== undefined) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new DeliveryRefused(
-        "the request body is not JSON, so it is not a Pro Pipe Lines event.",
-      );
-    }
-  } else {
-    body = isRecord(rawBody) ? rawBody : parsedBody;
+const NOT_JSON = "the request body is not JSON, so it is not a Pro Pipe Lines event.";
+
+/** A body form as JSON: text and bytes parsed, an object as it is; NOT_JSON when unreadable. */
+function readBody(form: unknown): unknown {
+  const text = bodyText(form);
+  if (text === undefined) return isRecord(form) ? form : undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
   }
+}
+
+function eventIn(body: unknown): Record<string, unknown> | undefined {
   const event = isRecord(body) && isRecord(body.webhook_event) ? body.webhook_event : body;
-  if (!isRecord(event) || event.id === undefined || event.id === null || !("event" in event)) {
+  const complete =
+    isRecord(event) && event.id !== undefined && event.id !== null && "event" in event;
+  return complete ? event : undefined;
+}
+
+/**
+ * The delivered event from the request body: the raw body when it carries one, else the parsed
+ * body (an object, or JSON text when Prismatic hands over no raw bytes).
+ */
+export function parseDelivery(rawBody: unknown, parsedBody?: unknown): WebhookEvent {
+  const forms = [readBody(rawBody), readBody(parsedBody)];
+  const event = forms.map(eventIn).find((e) => e !== undefined);
+  if (!event) {
     throw new DeliveryRefused(
-      "the request does not carry a Pro Pipe Lines webhook event (an id, an event name and a signature).",
+      forms.includes(NOT_JSON)
+        ? NOT_JSON
+        : "the request does not carry a Pro Pipe Lines webhook event (an id, an event name and a signature).",
     );
   }
   return { id: event.id, event: event.event, signature: event.signature, data: event.data };
@@ -84,16 +101,9 @@ export function verifySignature(event: WebhookEvent, apiKey: string): void {
   if (!SHA1_HEX.test(given)) {
     throw new DeliveryRefused("the event's signature is not a SHA1 signature: refused.");
   }
-  const ids = [event.id];
-  if (isRecord(event.data) && event.data.id !== undefined && event.data.id !== null) {
-    ids.push(event.data.id);
-  }
-  // Compare with every reading (no early exit), so timing does not tell which one matched.
-  let valid = false;
-  for (const id of ids) {
-    if (typeof id !== "string" && typeof id !== "number") continue;
-    if (sameHex(sign(id, apiKey), given)) valid = true;
-  }
+  const { id } = event;
+  const valid =
+    (typeof id === "string" || typeof id === "number") && sameHex(sign(id, apiKey), given);
   if (!valid) {
     throw new DeliveryRefused(
       "the signature does not match the connection's API key: refused. If the webhook was created with another API key, use a connection with that key.",

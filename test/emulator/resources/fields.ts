@@ -19,8 +19,8 @@ export interface Field {
 
 export const FIELDS_TABLE = "fields";
 
-/** The predefined field types, which a lead's `extended_info.fields` and a client folder carry. */
-export const PREDEFINED_FIELD_TYPES = [
+/** The predefined field types a lead's `fields` shows, as in the document's examples. */
+export const LEAD_FIELD_TYPES = [
   "email",
   "phone",
   "mobile",
@@ -32,6 +32,11 @@ export const PREDEFINED_FIELD_TYPES = [
   "job",
   "fax",
   "vat",
+] as const;
+
+/** The predefined field types, which a lead's `extended_info.fields` and a client folder carry. */
+export const PREDEFINED_FIELD_TYPES = [
+  ...LEAD_FIELD_TYPES,
   "city",
   "zipcode",
   "state",

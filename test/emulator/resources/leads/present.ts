@@ -11,25 +11,10 @@
 import type { Emulator } from "../../server";
 import type { Lead, Store } from "../../store";
 import { CLIENT_FOLDERS_TABLE, type ClientFolder } from "../clientFolders";
-import { FIELDS_TABLE, type Field } from "../fields";
+import { FIELDS_TABLE, type Field, LEAD_FIELD_TYPES } from "../fields";
 import { teamDetail, teamsOf } from "../teams";
 import { descriptionFields, fieldValue, toHtml, toPlain } from "./description";
 import { attachmentsOf, commentJson, commentsOf } from "./model";
-
-/** The predefined field types a lead's `fields` shows, as in the document's examples. */
-const LEAD_FIELD_TYPES = [
-  "email",
-  "phone",
-  "mobile",
-  "address",
-  "web",
-  "first_name",
-  "last_name",
-  "full_name",
-  "job",
-  "fax",
-  "vat",
-] as const;
 
 const folderOf = (store: Store, lead: Lead) =>
   lead.client_folder_id === null || lead.client_folder_id === undefined
