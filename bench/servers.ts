@@ -105,12 +105,16 @@ export function readMinimum(
 }
 
 /**
- * Counts the leads the emulator's GET /leads answers hold (what a step loads), by replaying each
- * logged query on the emulator's own listing as the answer leaves: the page is the matching
- * leads from `offset`, at most `limit`, at most the cap.
+ * The leads the emulator's GET /leads answers hold (what a step loads), by replaying each logged
+ * query on the emulator's own listing as the answer leaves: the page is the matching leads from
+ * `offset`, at most `limit`, at most the cap. Replayed as the API key sees the account.
  */
-export function countLoadedLeads(emu: Emulator): { loaded: () => number; stop: () => void } {
-  let loaded = 0;
+export function countLoadedLeads(emu: Emulator): {
+  loaded: () => number;
+  ids: () => number[];
+  stop: () => void;
+} {
+  const ids: number[] = [];
   const stop = emu.onRequest((entry) => {
     if (entry.method !== "GET" || entry.path !== "/leads" || entry.status !== 200) return;
     const ctx = {
@@ -123,11 +127,10 @@ export function countLoadedLeads(emu: Emulator): { loaded: () => number; stop: (
       parts: entry.parts,
       caller: { kind: "apiKey" as const },
     };
-    const matching = listLeads(emu, ctx).length;
     const offset = Number(entry.query.offset ?? 0);
     const { cap } = emu.pagingRules("/leads");
     const limit = Math.min(Number(entry.query.limit ?? 100), cap ?? Number.POSITIVE_INFINITY);
-    loaded += Math.max(0, Math.min(limit, matching - offset));
+    for (const lead of listLeads(emu, ctx).slice(offset, offset + limit)) ids.push(lead.id);
   });
-  return { loaded: () => loaded, stop };
+  return { loaded: () => ids.length, ids: () => [...ids], stop };
 }
