@@ -26,6 +26,21 @@ interface Job {
   expect: (data: Data, emu: Emulator) => string | undefined;
 }
 
+/** A job run as an action; its inputs may need records an earlier step made (not counted). */
+interface ActionJob extends Job {
+  key: string;
+  params: (setup: Setup) => Params | Promise<Params>;
+}
+
+interface Setup {
+  /** Runs any action on the account and returns its data (not counted). */
+  run: (key: string, params: Params) => Promise<Data>;
+  /** An unassigned lead (created with the API key) with an email. */
+  formLeadId: string;
+  /** A lead owned by a user. */
+  ownedLeadId: string;
+}
+
 const bigQuota = () => new Emulator({ dailyQuota: 1_000_000_000 }).start();
 
 /** Runs an action, counted, and checks its result. */
@@ -42,184 +57,160 @@ async function measureAction(emu: Emulator, key: string, params: Params, job: Jo
 const leadOf = (emu: Emulator, id: unknown): Lead | undefined => emu.store.leads.get(Number(id));
 const dayFromNow = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const fields = (values: Record<string, string>) => JSON.stringify(values);
 
 const CONTACT = { Firstname: "Ada", Lastname: "Lovelace", Email: "ada@bench.example" };
+const UPSERT = { title: "Bench Corp", contactFields: fields(CONTACT), tags: "webform" };
+/** The lead the upserts made. */
+const upserted = async ({ run }: Setup) =>
+  String(((await run("findLeads", { email: CONTACT.Email })).lead as Data).id);
 
-/** Jobs 1–3 and 6–10 on one live-like account, in the order a builder's flows would run them. */
+/** Jobs 1, 2 and 6–10 on one live-like account, in the order a builder's flows would run them. */
+const LEAD_JOBS: ActionJob[] = [
+  {
+    key: "findLeads",
+    params: () => ({ email: "ann@bench.example" }),
+    subject: "Find Leads",
+    call: "by email, an unassigned lead",
+    minimum: 1,
+    why: "1 GET /leads filtered by email, unassigned included (one page holds the matches)",
+    expect: (d, emu) => {
+      const found = leadOf(emu, (d.lead as Data | null)?.id);
+      return d.found === true && found?.user_id === null
+        ? undefined
+        : "the unassigned lead not found";
+    },
+  },
+  {
+    key: "upsertLead",
+    params: () => UPSERT,
+    subject: "Create or Update Lead",
+    call: "a new email: created",
+    minimum: 2,
+    why: "the API has no upsert: 1 search, 1 POST",
+    expect: (d) => (d.action === "created" ? undefined : `action ${d.action}`),
+  },
+  {
+    key: "upsertLead",
+    params: () => ({
+      ...UPSERT,
+      contactFields: fields({ ...CONTACT, Phone: "801 274 0000" }),
+      tags: "vip",
+    }),
+    subject: "Create or Update Lead",
+    call: "the same email, a phone and a tag more: updated",
+    minimum: 2,
+    why: "1 search (its answer holds the description and tags), 1 PUT",
+    expect: (d) => (d.action === "updated" ? undefined : `action ${d.action}`),
+  },
+  {
+    key: "updateLeadContactFields",
+    params: async (setup) => ({
+      leadId: await upserted(setup),
+      contactFields: fields({ Phone: "801 274 9999" }),
+    }),
+    subject: "Update Lead Contact Fields",
+    call: "the Phone line of a lead",
+    minimum: 2,
+    why: "PUT replaces the whole description: 1 GET to read it, 1 PUT",
+    expect: (d, emu) => {
+      const text = leadOf(emu, d.id)?.description ?? "";
+      return text.includes("801 274 9999") && text.includes("Lovelace")
+        ? undefined
+        : "description lost a line";
+    },
+  },
+  {
+    key: "addLeadTags",
+    params: async (setup) => ({ leadId: await upserted(setup), tags: "priority" }),
+    subject: "Add Tags to Lead",
+    call: "1 tag, the others kept",
+    minimum: 2,
+    why: "PUT replaces the tag list: 1 GET, 1 PUT",
+    expect: (d, emu) => {
+      const tags = leadOf(emu, d.id)?.tags ?? [];
+      return ["webform", "vip", "priority"].every((t) => tags.includes(t))
+        ? undefined
+        : `tags ${tags.join(",")}`;
+    },
+  },
+  {
+    key: "setLeadReminder",
+    params: ({ ownedLeadId }) => ({ leadId: ownedLeadId, date: "+3d", time: "09:30" }),
+    subject: "Set Lead Reminder",
+    call: "in 3 days at 9:30",
+    minimum: 1,
+    why: "1 PUT: standby and the reminder together",
+    expect: (d, emu) => {
+      const lead = leadOf(emu, d.id);
+      return lead?.remind_date === dayFromNow(3) && lead.remind_time === "09:30"
+        ? undefined
+        : `reminder ${lead?.remind_date} ${lead?.remind_time}`;
+    },
+  },
+  {
+    key: "listReminders",
+    params: () => ({}),
+    subject: "List Upcoming Reminders",
+    call: "today to +7d (the defaults)",
+    minimum: 1,
+    why: "1 GET /leads of standby leads in the date range (one page)",
+    expect: (d) =>
+      Array.isArray(d) && d.length === 1 ? undefined : "not the one reminder set above",
+  },
+  {
+    key: "assignLeadRoundRobin",
+    params: ({ formLeadId }) => ({ leadId: formLeadId, teamId: "2" }),
+    subject: "Assign Lead Round-Robin",
+    call: "a team's next active user",
+    minimum: 2,
+    why: "1 GET of the team's users (who is active), 1 assignment",
+    expect: (d) => (d.assignedTo ? undefined : "no user assigned"),
+  },
+  {
+    key: "createLead",
+    params: () => ({
+      title: "Deal Lead",
+      description: "From the bench",
+      userId: "stef@example.com",
+      stepId: "1190",
+      amount: "1000",
+    }),
+    subject: "Create Lead",
+    call: "into a step, with an amount",
+    minimum: 2,
+    why: "POST /leads takes neither (not documented): 1 POST, 1 PUT",
+    expect: (d, emu) => {
+      const lead = leadOf(emu, d.id);
+      return lead?.step_id === 1190 && lead.amount === 1000 ? undefined : "step or amount";
+    },
+  },
+];
+
 async function leadJobs(): Promise<Check[]> {
   const emu = await bigQuota();
-  const checks: Check[] = [];
   try {
     const connection = apiKeyConnection(emu);
     const run = async (key: string, params: Params) =>
       (await harness.action(key, { connection, ...params }))?.data as Data;
-    // An unassigned lead (created with the API key), found by its email.
     const formLead = await run("createLead", {
       title: "Form Lead",
-      contactFields: JSON.stringify({ Firstname: "Ann", Email: "ann@bench.example" }),
+      contactFields: fields({ Firstname: "Ann", Email: "ann@bench.example" }),
     });
-    checks.push(
-      await measureAction(
-        emu,
-        "findLeads",
-        { email: "ann@bench.example" },
-        {
-          subject: "Find Leads",
-          call: "by email, an unassigned lead",
-          minimum: 1,
-          why: "1 GET /leads filtered by email, unassigned included (one page holds the matches)",
-          expect: (d) =>
-            d.found === true && (d.lead as Data | null)?.id === formLead.id
-              ? undefined
-              : "not found",
-        },
-      ),
-    );
-    const upsert = { title: "Bench Corp", contactFields: JSON.stringify(CONTACT), tags: "webform" };
-    checks.push(
-      await measureAction(emu, "upsertLead", upsert, {
-        subject: "Create or Update Lead",
-        call: "a new email: created",
-        minimum: 2,
-        why: "the API has no upsert: 1 search, 1 POST",
-        expect: (d) => (d.action === "created" ? undefined : `action ${d.action}`),
-      }),
-    );
-    const again = {
-      ...upsert,
-      contactFields: JSON.stringify({ ...CONTACT, Phone: "801 274 0000" }),
-      tags: "vip",
-    };
-    checks.push(
-      await measureAction(emu, "upsertLead", again, {
-        subject: "Create or Update Lead",
-        call: "the same email, a phone and a tag more: updated",
-        minimum: 2,
-        why: "1 search (its answer holds the description and tags), 1 PUT",
-        expect: (d) => (d.action === "updated" ? undefined : `action ${d.action}`),
-      }),
-    );
-    const leadId = String(((await run("findLeads", { email: CONTACT.Email })).lead as Data).id);
-    checks.push(
-      await measureAction(
-        emu,
-        "updateLeadContactFields",
-        { leadId, contactFields: JSON.stringify({ Phone: "801 274 9999" }) },
-        {
-          subject: "Update Lead Contact Fields",
-          call: "the Phone line of a lead",
-          minimum: 2,
-          why: "PUT replaces the whole description: 1 GET to read it, 1 PUT",
-          expect: (_, e) => {
-            const text = leadOf(e, leadId)?.description ?? "";
-            return text.includes("801 274 9999") && text.includes("Lovelace")
-              ? undefined
-              : "description lost a line";
-          },
-        },
-      ),
-    );
-    checks.push(
-      await measureAction(
-        emu,
-        "addLeadTags",
-        { leadId, tags: "priority" },
-        {
-          subject: "Add Tags to Lead",
-          call: "1 tag, the others kept",
-          minimum: 2,
-          why: "PUT replaces the tag list: 1 GET, 1 PUT",
-          expect: (_, e) => {
-            const tags = leadOf(e, leadId)?.tags ?? [];
-            return ["webform", "vip", "priority"].every((t) => tags.includes(t))
-              ? undefined
-              : `tags ${tags.join(",")}`;
-          },
-        },
-      ),
-    );
     const owned = await run("createLead", {
       title: "Owned Lead",
       userId: "stef@example.com",
-      contactFields: JSON.stringify({ Firstname: "Olga" }),
+      contactFields: fields({ Firstname: "Olga" }),
     });
-    checks.push(
-      await measureAction(
-        emu,
-        "setLeadReminder",
-        { leadId: String(owned.id), date: "+3d", time: "09:30" },
-        {
-          subject: "Set Lead Reminder",
-          call: "in 3 days at 9:30",
-          minimum: 1,
-          why: "1 PUT: standby and the reminder together",
-          expect: (_, e) => {
-            const lead = leadOf(e, owned.id);
-            return lead?.remind_date === dayFromNow(3) && lead.remind_time === "09:30"
-              ? undefined
-              : `reminder ${lead?.remind_date} ${lead?.remind_time}`;
-          },
-        },
-      ),
-    );
-    checks.push(
-      await measureAction(
-        emu,
-        "listReminders",
-        {},
-        {
-          subject: "List Upcoming Reminders",
-          call: "today to +7d (the defaults)",
-          minimum: 1,
-          why: "1 GET /leads of standby leads in the date range (one page)",
-          expect: (d) =>
-            (d as unknown as Data[]).some?.((lead) => lead.id === owned.id)
-              ? undefined
-              : "the reminder set above is missing",
-        },
-      ),
-    );
-    checks.push(
-      await measureAction(
-        emu,
-        "assignLeadRoundRobin",
-        { leadId: String(formLead.id), teamId: "2" },
-        {
-          subject: "Assign Lead Round-Robin",
-          call: "a team's next active user",
-          minimum: 2,
-          why: "1 GET of the team's users (who is active), 1 assignment",
-          expect: (d) => (d.assignedTo ? undefined : "no user assigned"),
-        },
-      ),
-    );
-    checks.push(
-      await measureAction(
-        emu,
-        "createLead",
-        {
-          title: "Deal Lead",
-          description: "From the bench",
-          userId: "stef@example.com",
-          stepId: "1190",
-          amount: "1000",
-        },
-        {
-          subject: "Create Lead",
-          call: "into a step, with an amount",
-          minimum: 2,
-          why: "POST /leads takes neither (not documented): 1 POST, 1 PUT",
-          expect: (d, e) => {
-            const lead = leadOf(e, d.id);
-            return lead?.step_id === 1190 && lead.amount === 1000 ? undefined : "step or amount";
-          },
-        },
-      ),
-    );
+    const setup = { run, formLeadId: String(formLead.id), ownedLeadId: String(owned.id) };
+    const checks: Check[] = [];
+    for (const job of LEAD_JOBS) {
+      checks.push(await measureAction(emu, job.key, await job.params(setup), job));
+    }
+    return checks;
   } finally {
     await emu.stop();
   }
-  return checks;
 }
 
 /** Job 3: a lead won → its contact, from the webhook delivery alone. */
