@@ -336,7 +336,7 @@ async function countJobs(): Promise<Check[]> {
           call: `1,505 leads by step (${names} step names)`,
           floor: 1 + names,
           minimum: 2 + names,
-          why: "1 GET /steps, 1 count per step name; +1: the total, as the API does not say every lead is in a listed step",
+          why: "1 GET /steps, 1 count per step name; +1: the total counted, not summed (a lead in no listed step still counts)",
           expect: total,
         },
       ),
