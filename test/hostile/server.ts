@@ -26,6 +26,8 @@ export interface Hostile {
   /** The value for a connection's Account (the url). */
   readonly account: string;
   received: Received[];
+  /** The same requests, for `expectSent(server, [...])` (the emulator's name for its log). */
+  readonly log: readonly Received[];
   /** What the server answers from now on. */
   handle: Handler;
   /** Requests whose socket the client closed before the answer was complete. */
@@ -50,6 +52,9 @@ export function hostile(handle: Handler = (_, res) => res.end()): Hostile {
       return self.url;
     },
     received: [],
+    get log() {
+      return self.received;
+    },
     handle,
     aborted: 0,
     connections: 0,
