@@ -131,18 +131,22 @@ const line = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
  * `useHostile` empty it before each test), in order: the count, and each one's method and path,
  * always; its `query`, `body` and `parts` exactly, the named `headers` and the `status`, when the
  * expectation has that key (values may be vitest's asymmetric matchers). `source` is the emulator
- * or a hostile server (both have a `log`). `expectSent(emu, [])` asserts that nothing was sent.
- * Returns the requests.
+ * or a hostile server (both have a `log`); `what` names the case in failures (in a loop).
+ * `expectSent(emu, [])` asserts that nothing was sent. Returns the requests.
  */
 export function expectSent<R extends SentRequest>(
   source: { readonly log: readonly R[] },
   expected: ExpectedRequest[],
+  what?: string,
 ): R[] {
   const sent = [...source.log];
-  expect(sent.map(line), "requests sent (METHOD /path, in order)").toEqual(expected.map(line));
+  const prefix = what ? `${what}: ` : "";
+  expect(sent.map(line), `${prefix}requests sent (METHOD /path, in order)`).toEqual(
+    expected.map(line),
+  );
   expected.forEach((want, i) => {
     const got = sent[i] as R;
-    const which = `request ${i + 1} of ${sent.length}, ${line(got)}:`;
+    const which = `${prefix}request ${i + 1} of ${sent.length}, ${line(got)}:`;
     if ("query" in want) expect(got.query, `${which} query`).toEqual(want.query);
     if ("body" in want) expect(got.body, `${which} body`).toEqual(want.body);
     if ("parts" in want) expect(got.parts, `${which} parts`).toEqual(want.parts);
