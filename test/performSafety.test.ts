@@ -13,6 +13,7 @@ import {
   apiKeyConnection,
   component,
   dataOf,
+  expectSent,
   harness,
   idOf,
   loginConnection,
@@ -137,7 +138,15 @@ describe("each flagged GET does change something", () => {
         path: "/leads",
         body: JSON.stringify({ title: "Raw", description: "Firstname: Ann" }),
       });
-      expect(emu.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["POST /leads 201"]);
+      expectSent(emu, [
+        {
+          method: "POST",
+          path: "/leads",
+          query: {},
+          body: { title: "Raw", description: "Firstname: Ann" },
+          status: 201,
+        },
+      ]);
     });
   });
 });
