@@ -23,7 +23,7 @@ let broken = "";
 let times = Number.POSITIVE_INFINITY;
 let good: unknown = [];
 const server = useHostile((req, res) => {
-  if (server.received.length <= times) {
+  if (server.log.length <= times) {
     res.writeHead(200, { "Content-Type": "application/json" });
     res.end(broken);
     return;

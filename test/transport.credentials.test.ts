@@ -114,7 +114,7 @@ describe("a rejected user token is renewed on the API's type", () => {
     const connection = actAs(`renew-${type}@example.com`);
     const first = await ping(connection);
     valid.clear();
-    server.received.length = 0;
+    server.clearLog();
     const second = await ping(connection, first?.instanceState);
     expect(second?.data).toEqual({ status: 200, message: "Your USER token is correct." });
     expectSent(server, [
@@ -135,7 +135,7 @@ describe("a rejected user token is renewed on the API's type", () => {
     await ping(connection);
     valid.clear();
     refusal = { type: "not_api_key", message: "Unauthorized: invalid token for this action" };
-    server.received.length = 0;
+    server.clearLog();
     const error = await failure(() => ping(connection));
     expectSent(server, [
       { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-1) } },
@@ -149,7 +149,7 @@ describe("a rejected user token is renewed on the API's type", () => {
     const connection = actAs("refused-twice@example.com");
     const first = await ping(connection);
     refuseAll = true;
-    server.received.length = 0;
+    server.clearLog();
     const error = await failure(() => ping(connection, first?.instanceState));
     expectSent(server, [
       { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-2) } },

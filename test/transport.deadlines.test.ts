@@ -36,7 +36,7 @@ async function failing(
   } catch (error) {
     const ms = Date.now() - started;
     // The last socket's close may reach the server a moment after the step failed.
-    for (let i = 0; i < 20 && server.aborted < server.received.length; i++) {
+    for (let i = 0; i < 20 && server.aborted < server.log.length; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await server.close();

@@ -88,11 +88,11 @@ describe("Fetch All of 10,000 leads", () => {
       propipelines: { tokens: {}, pageSizes: { [`${server.account}/api/v2/leads`]: 100 } },
     });
 
-    server.received.length = 0;
+    server.clearLog();
     await fetchAllLeads({}, first); // same process: remembered in memory
     expectSent(server, pagesOf100);
 
-    server.received.length = 0;
+    server.clearLog();
     await fetchAllLeads({}, freshBundle().harness, state); // fresh process, state handed over
     expectSent(server, pagesOf100);
   });
@@ -137,7 +137,7 @@ describe("lists that ignore offset or lie about their size", () => {
       // page boundary would read as the truth: see src/pagination.ts).
       const lie = header === "low" ? randomInt(0, served) : records + randomInt(1, 3000);
       behaviour = { records, header, cap, ignoreOffset, lie };
-      server.received.length = 0;
+      server.clearLog();
       const what = JSON.stringify({ adaptive, ...behaviour });
       const result = adaptive ? await fetchAllLeads() : await histories();
       const distinct = ignoreOffset ? Math.min(records, served) : records;

@@ -100,7 +100,7 @@ describe.each([301, 302, 303, 307, 308])("a %i answer", (code) => {
     for (const [target, to] of targets()) {
       location = to;
       for (const [step, run, request] of steps()) {
-        account.received.length = 0;
+        account.clearLog();
         const what = `${step}, redirected to ${target}`;
         let error: (Error & Record<string, unknown>) | undefined;
         try {
