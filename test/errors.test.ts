@@ -3,7 +3,7 @@
  * value given, not by the API's parameter name.
  */
 import { describe, expect, it } from "vitest";
-import { errorRunner, useEmulator } from "./helpers";
+import { errorRunner, expectSent, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 const errorFrom = errorRunner(emu);
@@ -11,8 +11,14 @@ const errorFrom = errorRunner(emu);
 describe("a parameter Pro Pipe Lines refuses is named by its input", () => {
   it("an unknown owner: Owner, with the value, not user_id", async () => {
     const error = await errorFrom("updateLead", { leadId: "8113", userId: "nobody@example.com" });
-    expect(emu.log.map((r) => [r.method, r.path, r.body])).toEqual([
-      ["PUT", "/leads/8113", { user_id: "nobody@example.com" }],
+    expectSent(emu, [
+      {
+        method: "PUT",
+        path: "/leads/8113",
+        query: {},
+        body: { user_id: "nobody@example.com" },
+        status: 400,
+      },
     ]);
     expect(error).toMatchObject({ name: "ApiError", status: 400 });
     expect(error.message).toContain(
@@ -23,8 +29,8 @@ describe("a parameter Pro Pipe Lines refuses is named by its input", () => {
 
   it("an unknown step name: Step Name, with the name", async () => {
     const error = await errorFrom("updateLead", { leadId: "8113", stepName: "Nowhere" });
-    expect(emu.log.map((r) => [r.method, r.path, r.body])).toEqual([
-      ["PUT", "/leads/8113", { step: "Nowhere" }],
+    expectSent(emu, [
+      { method: "PUT", path: "/leads/8113", query: {}, body: { step: "Nowhere" }, status: 404 },
     ]);
     expect(error).toMatchObject({ name: "ApiError", status: 404 });
     expect(error.message).toContain('Step Name: no step named "Nowhere"');
@@ -35,5 +41,6 @@ describe("a parameter Pro Pipe Lines refuses is named by its input", () => {
     const error = await errorFrom("getLead", { leadId: "999999" });
     expect(error).toMatchObject({ name: "ApiError", status: 404 });
     expect(error.message).toContain("The record does not exist");
+    expectSent(emu, [{ method: "GET", path: "/leads/999999", query: {}, status: 404 }]);
   });
 });

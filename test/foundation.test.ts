@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { useFastTransport } from "./bundle";
-import { HttpError } from "./emulator";
+import { DEFAULT_API_KEY, HttpError } from "./emulator";
 import {
   actionError,
   actionRunner,
@@ -37,16 +37,25 @@ describe("Test Connection", () => {
     const key = emu.newApiKey();
     const result = await run("testConnection", {}, apiKeyConnection(emu, { apiKey: key }));
     expect(result?.data).toEqual({ status: 200, message: "Your API key is correct." });
-    expect(emu.log).toHaveLength(1);
-    expect(emu.log[0]).toMatchObject({ method: "GET", path: "/ping", status: 200 });
-    expect(emu.log[0]?.headers["x-api-key"]).toBe(key);
-    expect(emu.log[0]?.headers["x-user-token"]).toBeUndefined();
-    expect(emu.log[0]?.headers.accept).toContain("application/json");
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/ping",
+        query: {},
+        body: undefined,
+        headers: {
+          "x-api-key": key,
+          "x-user-token": undefined,
+          accept: expect.stringContaining("application/json"),
+        },
+        status: 200,
+      },
+    ]);
   });
 
   it("accepts the account with a trailing /api/v2", async () => {
     await run("testConnection", {}, apiKeyConnection(emu, { account: `${emu.account}/api/v2/` }));
-    expect(emu.requests("GET", "/ping")).toHaveLength(1);
+    expectSent(emu, [{ method: "GET", path: "/ping", query: {}, status: 200 }]);
   });
 
   it("accepts the account in any letter case, with a page's path after the host", async () => {
@@ -68,15 +77,14 @@ describe("API Key connection with Act as User", () => {
       expect(result?.data).toEqual({ status: 200, message: "Your USER token is correct." });
       instanceState = { ...instanceState, ...(result?.instanceState ?? {}) };
     }
-    const logAs = emu.requests("GET", "/auth/log_as");
-    expect(logAs).toHaveLength(1);
-    expect(logAs[0]?.query).toEqual({ user_id: "john.doe@mycompany.com" });
-    const pings = emu.requests("GET", "/ping");
-    expect(pings).toHaveLength(10);
-    for (const p of pings) {
-      expect(p.headers["x-user-token"]).toMatch(/^tok-/);
-      expect(p.headers["x-api-key"]).toBeUndefined();
-    }
+    expectSent(emu, [
+      { method: "GET", path: "/auth/log_as", query: { user_id: "john.doe@mycompany.com" } },
+      ...Array.from({ length: 10 }, () => ({
+        method: "GET",
+        path: "/ping",
+        headers: { "x-user-token": expect.stringMatching(/^tok-/), "x-api-key": undefined },
+      })),
+    ]);
     // The state holds the token under a hash, never the API key itself.
     expect(JSON.stringify(instanceState)).not.toContain("emulator-key");
   });
@@ -86,8 +94,13 @@ describe("API Key connection with Act as User", () => {
     await run("testConnection", {}, connection);
     emu.revokeTokens();
     await run("testConnection", {}, connection);
-    expect(emu.requests("GET", "/auth/log_as")).toHaveLength(2);
-    expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([200, 401, 200]);
+    expectSent(emu, [
+      { method: "GET", path: "/auth/log_as", query: { user_id: "515" }, status: 200 },
+      { method: "GET", path: "/ping", status: 200 },
+      { method: "GET", path: "/ping", status: 401 },
+      { method: "GET", path: "/auth/log_as", query: { user_id: "515" }, status: 200 },
+      { method: "GET", path: "/ping", status: 200 },
+    ]);
   });
 });
 
@@ -99,18 +112,26 @@ describe("User Login connection", () => {
       const result = await run("testConnection", {}, connection, { instanceState });
       instanceState = { ...instanceState, ...(result?.instanceState ?? {}) };
     }
-    const logins = emu.requests("GET", "/auth/login");
-    expect(logins).toHaveLength(1);
-    expect(logins[0]?.headers.authorization).toBe(
-      basicAuth("support@mycompany.com", USER_PASSWORD),
-    );
-    expect(logins[0]?.query).toEqual({});
+    const login = {
+      method: "GET",
+      path: "/auth/login",
+      query: {},
+      headers: { authorization: basicAuth("support@mycompany.com", USER_PASSWORD) },
+      status: 200,
+    };
+    const ping = { method: "GET", path: "/ping", status: 200 };
+    expectSent(emu, [login, ...Array.from({ length: 10 }, () => ping)]);
 
     emu.revokeTokens();
     const result = await run("testConnection", {}, connection, { instanceState });
     expect(result?.data).toEqual({ status: 200, message: "Your USER token is correct." });
-    expect(emu.requests("GET", "/auth/login")).toHaveLength(2);
-    expect(emu.requests("GET", "/ping")).toHaveLength(12);
+    expectSent(emu, [
+      login,
+      ...Array.from({ length: 10 }, () => ping),
+      { method: "GET", path: "/ping", status: 401 },
+      login,
+      ping,
+    ]);
   });
 
   it("explains a wrong password without echoing it", async () => {
@@ -120,8 +141,14 @@ describe("User Login connection", () => {
     expect(error.message).toContain("401");
     expect(error.message).toContain("Invalid login or password");
     expect(serialize(error)).not.toContain("wrong-password-123");
-    expect(emu.requests("GET", "/auth/login")).toHaveLength(1);
-    expect(emu.requests("GET", "/ping")).toHaveLength(0);
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/auth/login",
+        headers: { authorization: basicAuth("stef@example.com", "wrong-password-123") },
+        status: 401,
+      },
+    ]);
   });
 });
 
@@ -144,7 +171,7 @@ describe("Account validation", () => {
       expect(error.name).toBe("InputError");
       expect(error.message).toMatch(/^Account: /);
       expect(error.message).toMatch(/slug \(acme\)|address/);
-      expect(emu.log).toHaveLength(0);
+      expectSent(emu, []);
     });
   }
 });
@@ -159,7 +186,9 @@ describe("API errors", () => {
     expect(error.message).toContain("Check the connection's Account and API Key");
     expect(error.status).toBe(401);
     expect(error.type).toBe("unauthorized_invalid_token");
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [
+      { method: "GET", path: "/ping", headers: { "x-api-key": "not-a-key" }, status: 401 },
+    ]);
   });
 
   it("402: the subscription is suspended", async () => {
@@ -169,6 +198,7 @@ describe("API errors", () => {
     expect(error.message).toContain("Suspended account: pay your subscription to use the API.");
     expect(error.message).toContain("subscription is suspended");
     expect(error.type).toBe("suspended_account");
+    expectSent(emu, [{ method: "GET", path: "/ping", status: 402 }]);
   });
 
   it("404: the record does not exist", async () => {
@@ -176,6 +206,7 @@ describe("API errors", () => {
     expect(error.status).toBe(404);
     expect(error.message).toContain("Entry not found");
     expect(error.message).toContain("does not exist");
+    expectSent(emu, [{ method: "GET", path: "/no_such_resource/1", query: {}, status: 404 }]);
   });
 
   it("422: the API's message and a hint", async () => {
@@ -190,7 +221,7 @@ describe("API errors", () => {
     expect(error.status).toBe(422);
     expect(error.message).toContain("422");
     expect(error.message).toContain("Unprocessable -- Unable to perform your request");
-    expect(emu.requests("POST", "/test/unprocessable")).toHaveLength(1);
+    expectSent(emu, [{ method: "POST", path: "/test/unprocessable", body: { a: 1 }, status: 422 }]);
   });
 
   it("429: sent exactly once, says the daily quota is spent and when it resets", async () => {
@@ -200,14 +231,18 @@ describe("API errors", () => {
     expect(error.message).toContain("Too many requests");
     expect(error.message).toContain("daily quota of 2000");
     expect(error.message).toMatch(/resets at \d{4}-\d{2}-\d{2}T/);
-    expect(emu.log).toHaveLength(1);
+    expectSent(emu, [{ method: "GET", path: "/ping", status: 429 }]);
   });
 
   it("500 on GET: retried with backoff and recovers", async () => {
     emu.failNext(2, "500");
     const result = await run("testConnection");
     expect(result?.data).toMatchObject({ status: 200 });
-    expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([500, 500, 200]);
+    expectSent(emu, [
+      { method: "GET", path: "/ping", status: 500 },
+      { method: "GET", path: "/ping", status: 500 },
+      { method: "GET", path: "/ping", status: 200 },
+    ]);
   });
 
   it("500 on GET that persists: gives up after 3 retries with the status and message", async () => {
@@ -217,7 +252,10 @@ describe("API errors", () => {
     expect(error.message).toContain("500");
     expect(error.message).toContain("Internal server error");
     expect(error.message).toContain("try again later");
-    expect(emu.log).toHaveLength(4);
+    expectSent(
+      emu,
+      Array.from({ length: 4 }, () => ({ method: "GET", path: "/ping", status: 500 })),
+    );
   });
 
   it("500 on PUT: retried (idempotent)", async () => {
@@ -229,7 +267,10 @@ describe("API errors", () => {
       body: '{"x":1}',
     });
     expect(result?.data).toEqual({ ok: true });
-    expect(emu.requests("PUT", "/test/idempotent").map((r) => r.status)).toEqual([500, 200]);
+    expectSent(emu, [
+      { method: "PUT", path: "/test/idempotent", body: { x: 1 }, status: 500 },
+      { method: "PUT", path: "/test/idempotent", body: { x: 1 }, status: 200 },
+    ]);
   });
 
   it("500 on POST: sent exactly once, never retried", async () => {
@@ -241,14 +282,17 @@ describe("API errors", () => {
       body: '{"title":"x"}',
     });
     expect(error.status).toBe(500);
-    expect(emu.requests("POST", "/test/create")).toHaveLength(1);
+    expectSent(emu, [{ method: "POST", path: "/test/create", body: { title: "x" }, status: 500 }]);
   });
 
   it("connection reset on GET: retried and recovers", async () => {
     emu.failNext(1, "reset");
     const result = await run("testConnection");
     expect(result?.data).toMatchObject({ status: 200 });
-    expect(emu.requests("GET", "/ping").map((r) => r.status)).toEqual([-1, 200]);
+    expectSent(emu, [
+      { method: "GET", path: "/ping", status: -1 },
+      { method: "GET", path: "/ping", status: 200 },
+    ]);
   });
 
   it("connection reset on POST: sent exactly once, error names the network failure", async () => {
@@ -262,7 +306,7 @@ describe("API errors", () => {
     expect(error.status).toBe(0);
     expect(error.message).toContain("could not be reached");
     expect(error.message).toMatch(/ECONNRESET|socket hang up|connection failed/);
-    expect(emu.requests("POST", "/test/create2")).toHaveLength(1);
+    expectSent(emu, [{ method: "POST", path: "/test/create2", body: { title: "x" }, status: -1 }]);
   });
 });
 
@@ -277,11 +321,20 @@ describe("Raw Request", () => {
       body: '{"title": "Awesome Company"}',
     });
     expect(result?.data).toEqual({ got: { title: "Awesome Company" } });
-    const [sent] = emu.requests("POST", "/test/echo");
-    expect(sent?.query).toEqual({ status: "todo,won" });
-    expect(sent?.headers["accept-language"]).toBe("fr");
-    expect(sent?.headers["x-api-key"]).toBeDefined();
-    expect(sent?.headers["content-type"]).toContain("application/json");
+    expectSent(emu, [
+      {
+        method: "POST",
+        path: "/test/echo",
+        query: { status: "todo,won" },
+        body: { title: "Awesome Company" },
+        headers: {
+          "accept-language": "fr",
+          "x-api-key": DEFAULT_API_KEY,
+          "content-type": expect.stringContaining("application/json"),
+        },
+        status: 200,
+      },
+    ]);
   });
 
   const escapes = [
@@ -298,7 +351,7 @@ describe("Raw Request", () => {
       const error = await errorFrom("rawRequest", { method: "GET", path });
       expect(error.name).toBe("InputError");
       expect(error.message).toMatch(/^Path: /);
-      expect(emu.log).toHaveLength(0);
+      expectSent(emu, []);
     });
   }
 
@@ -309,13 +362,13 @@ describe("Raw Request", () => {
       headers: [{ key: "X-API-KEY", value: "other" }],
     });
     expect(error.message).toMatch(/^Headers: /);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("refuses an unknown method with no request", async () => {
     const error = await errorFrom("rawRequest", { method: "PATCH", path: "/ping" });
     expect(error.message).toMatch(/^Method: /);
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 

@@ -4,7 +4,7 @@
  * assertion of what was sent (`expectSent`) and secret-leak checks.
  */
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { Emulator, type EmulatorOptions, type LoggedRequest } from "./emulator";
+import { Emulator, type EmulatorOptions } from "./emulator";
 import type { MultipartPart } from "./emulator/http";
 import { apiKeyConnection, harness } from "./harness";
 
@@ -89,14 +89,32 @@ export const errorRunner = (emu: Emulator) => {
     errorOf(run(key, params, connection, context), `Action ${key}`);
 };
 
-/** A request a test expects the emulator to have received (see `expectSent`). */
+/**
+ * A request as a loopback server recorded it: the emulator's `log` (`LoggedRequest`) or a hostile
+ * server's (`Received`, whose body is the raw string).
+ */
+export interface SentRequest {
+  method: string;
+  /** Relative to /api/v2, as received (still percent-encoded). */
+  path: string;
+  query: Record<string, string>;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** As the server holds it: the emulator's parsed JSON (`undefined`: none), a hostile server's text. */
+  body: unknown;
+  parts?: MultipartPart[];
+  /** The status the server answered (-1: it dropped the connection); the emulator only. */
+  status?: number;
+}
+
+/** A request a test expects a server to have received (see `expectSent`). */
 export interface ExpectedRequest {
   method: string;
   /** Relative to /api/v2, as sent (still percent-encoded). */
   path: string;
   /** Every query parameter, as received (strings): `{}` means none. */
   query?: Record<string, string>;
-  /** The JSON body; `undefined` means no JSON body. */
+  /** The body as the server holds it (see `SentRequest`); `undefined` means no JSON body. */
   body?: unknown;
   /** The parts of a multipart/form-data body (an upload); `[]` means none. */
   parts?: MultipartPart[];
@@ -109,17 +127,26 @@ export interface ExpectedRequest {
 const line = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
 /**
- * Asserts the requests the emulator received since its log was last cleared (`useEmulator`
- * clears it before each test), in order: the count, and each one's method and path, always;
- * its `query`, `body` and `parts` exactly, the named `headers` and the `status`, when the
- * expectation has that key. `expectSent(emu, [])` asserts that nothing was sent. Returns the requests.
+ * Asserts the requests a server received since its log was last emptied (`useEmulator` and
+ * `useHostile` empty it before each test), in order: the count, and each one's method and path,
+ * always; its `query`, `body` and `parts` exactly, the named `headers` and the `status`, when the
+ * expectation has that key (values may be vitest's asymmetric matchers). `source` is the emulator
+ * or a hostile server (both have a `log`); `what` names the case in failures (in a loop).
+ * `expectSent(emu, [])` asserts that nothing was sent. Returns the requests.
  */
-export function expectSent(emu: Emulator, expected: ExpectedRequest[]): LoggedRequest[] {
-  const sent = [...emu.log];
-  expect(sent.map(line), "requests sent (METHOD /path, in order)").toEqual(expected.map(line));
+export function expectSent<R extends SentRequest>(
+  source: { readonly log: readonly R[] },
+  expected: ExpectedRequest[],
+  what?: string,
+): R[] {
+  const sent = [...source.log];
+  const prefix = what ? `${what}: ` : "";
+  expect(sent.map(line), `${prefix}requests sent (METHOD /path, in order)`).toEqual(
+    expected.map(line),
+  );
   expected.forEach((want, i) => {
-    const got = sent[i] as LoggedRequest;
-    const which = `request ${i + 1} of ${sent.length}, ${line(got)}:`;
+    const got = sent[i] as R;
+    const which = `${prefix}request ${i + 1} of ${sent.length}, ${line(got)}:`;
     if ("query" in want) expect(got.query, `${which} query`).toEqual(want.query);
     if ("body" in want) expect(got.body, `${which} body`).toEqual(want.body);
     if ("parts" in want) expect(got.parts, `${which} parts`).toEqual(want.parts);

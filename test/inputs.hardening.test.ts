@@ -49,6 +49,7 @@ describe("refused before any request, naming the input", () => {
     expect(error.message).toBe(
       'Tags: "Smith, John" contains a comma, and Pro Pipe Lines splits these values on commas: it would read it as several values. Remove the comma or use another filter.',
     );
+    expectSent(emu, []);
   });
 });
 
@@ -75,10 +76,20 @@ describe("made harmless before sending", () => {
           { key: "Email", value: "ann@injection.example" },
         ],
       });
-      const [request] = expectSent(emu, [{ method: "POST", path: "/leads" }]);
-      const description = (request?.body as { description?: string } | undefined)?.description;
-      expect(description, JSON.stringify(separator)).toBe(
-        "Firstname: Ann Status: won\nEmail: ann@injection.example",
+      expectSent(
+        emu,
+        [
+          {
+            method: "POST",
+            path: "/leads",
+            query: {},
+            body: {
+              title: "Injection Co",
+              description: "Firstname: Ann Status: won\nEmail: ann@injection.example",
+            },
+          },
+        ],
+        JSON.stringify(separator),
       );
     }
   });

@@ -86,7 +86,12 @@ describe("List Leads, Fetch All", () => {
       tags: "capped250",
       fetchAll: "true",
     })) as Array<{ id: number }>;
-    expect(emu.log.map((r) => r.query.offset)).toEqual(["0", "100", "200"]);
+    // Each page asks for what Maximum Records (1000) still allows, plus one.
+    expectSent(emu, [
+      get("/leads", { tags: "capped250", limit: "1000", offset: "0" }),
+      get("/leads", { tags: "capped250", limit: "901", offset: "100" }),
+      get("/leads", { tags: "capped250", limit: "801", offset: "200" }),
+    ]);
     expect(new Set(data.map((l) => l.id))).toEqual(new Set(seeded.map((l) => l.id)));
   });
 

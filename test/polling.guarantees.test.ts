@@ -46,6 +46,31 @@ function expectExactlyOnce(): void {
 const isAscPage = (r: { method: string; path: string; query: Record<string, string> }) =>
   r.method === "GET" && r.path === "/leads" && r.query.direction === "asc";
 
+/** A poll's first request: the newest page. */
+const NEWEST_FIRST = {
+  method: "GET",
+  path: "/leads",
+  query: { include_unassigned: "true", order: "last_update", direction: "desc", limit: "100" },
+};
+/** A page of the changes since a stamp, oldest first (stamp and offset as the poll found them). */
+const ASC_PAGE = {
+  method: "GET",
+  path: "/leads",
+  query: {
+    include_unassigned: "true",
+    updated_after: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
+    order: "last_update",
+    direction: "asc",
+    limit: "100",
+    offset: expect.stringMatching(/^\d+$/),
+  },
+};
+/** The newest page, then `count - 1` pages oldest first. */
+const pagedPoll = (count: number) => [
+  NEWEST_FIRST,
+  ...Array.from({ length: count - 1 }, () => ASC_PAGE),
+];
+
 describe("bulk imports larger than a poll", () => {
   it("600 leads in one second, then later changes: all delivered, each once, and no stall", async () => {
     await poller.poll(); // baseline
@@ -268,13 +293,14 @@ describe("bounded state and cost", () => {
     await poller.poll();
     const during = emu.log.length;
     expect(during).toBeGreaterThan(1);
+    expectSent(emu, pagedPoll(during));
 
     vi.setSystemTime(Date.now() + 11 * 60_000); // this machine's clock: 11 minutes later
     await poller.poll(); // reads the look-back once more, then shrinks it
     emu.clearLog();
     const idle = await poller.poll();
     expect(idle.all).toEqual([]);
-    expectSent(emu, [{ method: "GET", path: "/leads" }]);
+    expectSent(emu, [NEWEST_FIRST]);
 
     // And a change is still delivered.
     const id = ledger.create();
@@ -288,7 +314,9 @@ describe("bounded state and cost", () => {
     emu.clearLog();
     const { all } = await poller.poll();
     expect(all.length).toBeGreaterThan(0);
-    expect(emu.log.length).toBeLessThan(10);
+    const pages = emu.log.length;
+    expect(pages).toBeLessThan(10);
+    expectSent(emu, pagedPoll(pages));
     expect(poller.warnings).toEqual([expect.stringMatching(/same page twice/)]);
   });
 });

@@ -147,8 +147,14 @@ describe("New or Updated Leads", () => {
     const from = new Poller(emu);
     emu.clearLog();
     const got = await from.poll({ startFrom: "2026-01-01T00:00:00.000Z" });
-    expect(emu.log[0]).toMatchObject({ method: "GET", path: "/leads", query: NEWEST_FIRST.query });
-    expect(emu.log[1]).toMatchObject(since(Date.parse("2026-01-01T00:00:00.000Z") / 1000));
+    // More than a page changed since then: the second page starts at the first's last stamp.
+    const start = Date.parse("2026-01-01T00:00:00.000Z") / 1000;
+    const listed = [...emu.store.leads.values()]
+      .filter((l) => Date.parse(l.updated_at) / 1000 >= start)
+      .sort((a, b) => a.updated_at.localeCompare(b.updated_at));
+    expect(listed.length).toBeGreaterThan(100);
+    const lastOfPage = Date.parse(listed[99]?.updated_at ?? "") / 1000;
+    expectSent(emu, [NEWEST_FIRST, since(start), since(lastOfPage)]);
     expect(titles(got.updated)).toEqual(
       expect.arrayContaining(["Acme Corp (upsell)", "Loretta (second)"]),
     );

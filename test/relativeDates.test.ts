@@ -3,7 +3,7 @@
  * time zone (UTC by default), before any request; a malformed one costs nothing.
  */
 import { describe, expect, it } from "vitest";
-import { actionRunner, apiKeyConnection, errorRunner, useEmulator } from "./helpers";
+import { actionRunner, apiKeyConnection, errorRunner, expectSent, useEmulator } from "./helpers";
 
 const emu = useEmulator();
 const run = actionRunner(emu);
@@ -16,15 +16,29 @@ const utcDate = (days: number) =>
 describe("relative dates", () => {
   it("Updated After: yesterday is the start of yesterday (UTC)", async () => {
     await run("listLeads", { updatedAfter: "yesterday" });
-    const [request] = emu.log;
-    expect(emu.log).toHaveLength(1);
-    expect(request?.query.updated_after).toBe(`${utcDate(-1)}T00:00:00.000Z`);
+    expectSent(emu, [
+      {
+        method: "GET",
+        path: "/leads",
+        query: { include_unassigned: "true", updated_after: `${utcDate(-1)}T00:00:00.000Z` },
+      },
+    ]);
   });
 
   it("Updated After: -24h is an instant 24 hours ago", async () => {
     const before = Date.now();
     await run("listLeads", { updatedAfter: "-24h" });
-    const sent = Date.parse(emu.log[0]?.query.updated_after ?? "");
+    const [request] = expectSent(emu, [
+      {
+        method: "GET",
+        path: "/leads",
+        query: {
+          include_unassigned: "true",
+          updated_after: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        },
+      },
+    ]);
+    const sent = Date.parse(request?.query.updated_after ?? "");
     expect(sent).toBeGreaterThanOrEqual(before - 86_400_000 - 1000);
     expect(sent).toBeLessThanOrEqual(Date.now() - 86_400_000 + 1000);
   });
@@ -40,8 +54,13 @@ describe("relative dates", () => {
     const expected = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Kiritimati" }).format(
       Date.now() + 3 * 86_400_000,
     );
-    expect(emu.log.map((r) => [r.method, r.path, r.body])).toEqual([
-      ["PUT", "/leads/8113", { status: "standby", remind_date: expected, remind_time: "09:30" }],
+    expectSent(emu, [
+      {
+        method: "PUT",
+        path: "/leads/8113",
+        query: {},
+        body: { status: "standby", remind_date: expected, remind_time: "09:30" },
+      },
     ]);
   });
 
@@ -50,7 +69,7 @@ describe("relative dates", () => {
       const error = await errorFrom("listLeads", { updatedAfter: value });
       expect(error).toMatchObject({ name: "InputError", input: "Updated After" });
     }
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 
   it("an unknown Time Zone on the connection is refused with no request", async () => {
@@ -58,7 +77,7 @@ describe("relative dates", () => {
     connection.fields.timeZone = "Mars/Olympus";
     const error = await errorFrom("listLeads", { updatedAfter: "today" }, connection);
     expect(error).toMatchObject({ name: "InputError", input: "Time Zone" });
-    expect(emu.log).toHaveLength(0);
+    expectSent(emu, []);
   });
 });
 
@@ -71,9 +90,13 @@ describe("contact fields on lead outputs", () => {
     });
     const one = (await run("getLead", { leadId: String(lead.id) }))?.data;
     const list = (await run("listLeads", { email: "ada@contact.example" }))?.data as unknown[];
-    expect(emu.log.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /leads/${lead.id}`,
-      "GET /leads",
+    expectSent(emu, [
+      { method: "GET", path: `/leads/${lead.id}`, query: {} },
+      {
+        method: "GET",
+        path: "/leads",
+        query: { email: "ada@contact.example", include_unassigned: "true" },
+      },
     ]);
     for (const output of [one, list[0]]) {
       expect(output).toMatchObject({

@@ -7,7 +7,14 @@
 import { isConnectionError } from "@prismatic-io/spectral";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useFastTransport } from "./bundle";
-import { apiKeyConnection, harness, loginConnection, serialize } from "./helpers";
+import {
+  apiKeyConnection,
+  basicAuth,
+  expectSent,
+  harness,
+  loginConnection,
+  serialize,
+} from "./helpers";
 import { apiError, json, useHostile } from "./hostile/server";
 
 useFastTransport();
@@ -15,7 +22,7 @@ useFastTransport();
 const KEY = "liveKey7Qw_91JyXxreymBRMAS";
 const EMAIL = "stef@example.com";
 const PASSWORD = "s3cret Pass:word/é";
-const BASIC = `Basic ${Buffer.from(`${EMAIL}:${PASSWORD}`).toString("base64")}`;
+const BASIC = basicAuth(EMAIL, PASSWORD);
 
 /** Tokens the server issued, and which are valid. */
 const issued: string[] = [];
@@ -83,7 +90,6 @@ beforeEach(() => {
   refusal = { type: "unauthorized_invalid_token", message: "Unauthorized: invalid api_key" };
 });
 
-const calls = () => server.received.map((r) => `${r.method} ${r.path}`);
 /** A distinct Act as User per test keeps the process's token cache out of the way. */
 const actAs = (user: string) => apiKeyConnection(server, { apiKey: KEY, actAsUser: user });
 const ping = (connection: unknown, instanceState: Record<string, unknown> = {}) =>
@@ -108,13 +114,19 @@ describe("a rejected user token is renewed on the API's type", () => {
     const connection = actAs(`renew-${type}@example.com`);
     const first = await ping(connection);
     valid.clear();
-    server.received.length = 0;
+    server.clearLog();
     const second = await ping(connection, first?.instanceState);
     expect(second?.data).toEqual({ status: 200, message: "Your USER token is correct." });
-    expect(calls()).toEqual(["GET /ping", "GET /auth/log_as", "GET /ping"]);
-    const [stale, , fresh] = server.received;
-    expect(stale?.headers["x-user-token"]).toBe(issued.at(-2));
-    expect(fresh?.headers["x-user-token"]).toBe(issued.at(-1));
+    expectSent(server, [
+      { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-2) } },
+      {
+        method: "GET",
+        path: "/auth/log_as",
+        query: { user_id: `renew-${type}@example.com` },
+        headers: { "x-api-key": KEY, "x-user-token": undefined },
+      },
+      { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-1) } },
+    ]);
     expect(JSON.stringify(second?.instanceState)).toContain(issued.at(-1));
   });
 
@@ -123,9 +135,11 @@ describe("a rejected user token is renewed on the API's type", () => {
     await ping(connection);
     valid.clear();
     refusal = { type: "not_api_key", message: "Unauthorized: invalid token for this action" };
-    server.received.length = 0;
+    server.clearLog();
     const error = await failure(() => ping(connection));
-    expect(calls()).toEqual(["GET /ping"]);
+    expectSent(server, [
+      { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-1) } },
+    ]);
     expect(error).toMatchObject({ name: "ApiError", status: 401, type: "not_api_key" });
     expect(isConnectionError(error)).toBe(false);
     expect(error.message).toContain("only allowed with the account's API key");
@@ -135,9 +149,18 @@ describe("a rejected user token is renewed on the API's type", () => {
     const connection = actAs("refused-twice@example.com");
     const first = await ping(connection);
     refuseAll = true;
-    server.received.length = 0;
+    server.clearLog();
     const error = await failure(() => ping(connection, first?.instanceState));
-    expect(calls()).toEqual(["GET /ping", "GET /auth/log_as", "GET /ping"]);
+    expectSent(server, [
+      { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-2) } },
+      {
+        method: "GET",
+        path: "/auth/log_as",
+        query: { user_id: "refused-twice@example.com" },
+        headers: { "x-api-key": KEY },
+      },
+      { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-1) } },
+    ]);
     expect(isConnectionError(error)).toBe(true);
     expect(error).toMatchObject({ status: 401, type: "unauthorized_invalid_token" });
   });
@@ -147,7 +170,7 @@ describe("refused credentials are spectral's ConnectionError", () => {
   it("a wrong API key: status, type and a hint naming the Account and the API Key", async () => {
     const connection = apiKeyConnection(server, { apiKey: `${KEY}-old` });
     const error = await failure(() => ping(connection));
-    expect(calls()).toEqual(["GET /ping"]);
+    expectSent(server, [{ method: "GET", path: "/ping", headers: { "x-api-key": `${KEY}-old` } }]);
     expect(isConnectionError(error)).toBe(true);
     expect(error).toMatchObject({
       name: "ApiError",
@@ -165,7 +188,14 @@ describe("refused credentials are spectral's ConnectionError", () => {
   it("a wrong password: one login, a hint naming the Account, Email and Password", async () => {
     const connection = loginConnection(server, EMAIL, "wrong-password");
     const error = await failure(() => ping(connection));
-    expect(calls()).toEqual(["GET /auth/login"]);
+    expectSent(server, [
+      {
+        method: "GET",
+        path: "/auth/login",
+        query: {},
+        headers: { authorization: basicAuth(EMAIL, "wrong-password") },
+      },
+    ]);
     expect(isConnectionError(error)).toBe(true);
     expect(error).toMatchObject({ status: 401, type: "invalid_login" });
     expect(error.hint).toMatch(/Account, Email and Password/);
@@ -176,7 +206,14 @@ describe("refused credentials are spectral's ConnectionError", () => {
     const error = await failure(() =>
       ping(apiKeyConnection(server, { apiKey: "nope", actAsUser: "514" })),
     );
-    expect(calls()).toEqual(["GET /auth/log_as"]);
+    expectSent(server, [
+      {
+        method: "GET",
+        path: "/auth/log_as",
+        query: { user_id: "514" },
+        headers: { "x-api-key": "nope" },
+      },
+    ]);
     expect(isConnectionError(error)).toBe(true);
     expect(error.hint).toMatch(/Account, API Key and Act as User/);
   });
@@ -191,7 +228,7 @@ describe("API-LIMIT-RESET", () => {
         path: "/quota",
       }),
     );
-    expect(calls()).toEqual(["GET /quota"]);
+    expectSent(server, [{ method: "GET", path: "/quota", query: {}, body: "" }]);
     expect(error).toMatchObject({ status: 429, resetAt: "2026-03-12T00:00:00Z" });
     expect(error.message).toContain("The quota resets at 2026-03-12T00:00:00Z.");
   });
@@ -288,6 +325,6 @@ describe("no credential in any error or log line", () => {
       expect(error).toMatchObject({ name: "InputError", input: "Account" });
       expect(error.message.toLowerCase()).not.toContain(apiKey.toLowerCase().slice(0, 10));
     }
-    expect(server.received).toEqual([]);
+    expectSent(server, []);
   });
 });

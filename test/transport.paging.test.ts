@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { freshBundle, useFastTransport } from "./bundle";
-import { apiKeyConnection, harness } from "./helpers";
+import { apiKeyConnection, expectSent, harness } from "./helpers";
 import { type ListBehaviour, listServer, record } from "./hostile/lists";
 import { pickOne, randomInt, useHostile } from "./hostile/server";
 
@@ -20,8 +20,21 @@ const server = useHostile(listServer(() => behaviour));
 /** A fresh API key per call would not matter (no token); a fresh account path keeps page-size memory apart. */
 const connection = (apiKey = "paging-key") => apiKeyConnection(server, { apiKey });
 
-const pagesAsked = () =>
-  server.received.map((r) => ({ limit: Number(r.query.limit), offset: Number(r.query.offset) }));
+/** One page of List Leads' Fetch All, as sent. */
+const leadsPage = (limit: number, offset: number) => ({
+  method: "GET",
+  path: "/leads",
+  query: { include_unassigned: "true", limit: String(limit), offset: String(offset) },
+  body: "",
+});
+
+/** One page of List Lead Action Histories' Fetch All (lead 8113), as sent. */
+const historiesPage = (limit: number, offset: number) => ({
+  method: "GET",
+  path: "/leads/8113/action_histories",
+  query: { limit: String(limit), offset: String(offset) },
+  body: "",
+});
 
 const fetchAllLeads = (params: Record<string, unknown> = {}, h = harness, state = {}) =>
   h.action(
@@ -47,15 +60,20 @@ describe("Fetch All of 10,000 leads", () => {
     behaviour = { records: 10_000 };
     const result = await fetchAllLeads();
     expect(ids(result?.data)).toEqual(range(10_000));
-    expect(pagesAsked()).toEqual(range(10).map((i) => ({ limit: 1000, offset: (i - 1) * 1000 })));
-    expect(server.received.every((r) => r.method === "GET" && r.path === "/leads")).toBe(true);
+    expectSent(
+      server,
+      range(10).map((i) => leadsPage(1000, (i - 1) * 1000)),
+    );
   });
 
   it("pages silently capped at 100: exactly 100 requests, paged by what was received", async () => {
     behaviour = { records: 10_000, cap: 100 };
     const result = await fetchAllLeads();
     expect(ids(result?.data)).toEqual(range(10_000));
-    expect(pagesAsked()).toEqual(range(100).map((i) => ({ limit: 1000, offset: (i - 1) * 100 })));
+    expectSent(
+      server,
+      range(100).map((i) => leadsPage(1000, (i - 1) * 100)),
+    );
   });
 
   it("large pages refused: 101 requests (1 fallback), then 100 with the state, in a fresh process too", async () => {
@@ -63,23 +81,20 @@ describe("Fetch All of 10,000 leads", () => {
     const { harness: first } = freshBundle();
     const result = await fetchAllLeads({}, first);
     expect(ids(result?.data)).toEqual(range(10_000));
-    expect(pagesAsked()).toEqual([
-      { limit: 1000, offset: 0 },
-      ...range(100).map((i) => ({ limit: 100, offset: (i - 1) * 100 })),
-    ]);
+    const pagesOf100 = range(100).map((i) => leadsPage(100, (i - 1) * 100));
+    expectSent(server, [leadsPage(1000, 0), ...pagesOf100]);
     const state = result?.instanceState as Record<string, unknown>;
     expect(state).toEqual({
       propipelines: { tokens: {}, pageSizes: { [`${server.account}/api/v2/leads`]: 100 } },
     });
 
-    server.received.length = 0;
+    server.clearLog();
     await fetchAllLeads({}, first); // same process: remembered in memory
-    expect(server.received).toHaveLength(100);
+    expectSent(server, pagesOf100);
 
-    server.received.length = 0;
+    server.clearLog();
     await fetchAllLeads({}, freshBundle().harness, state); // fresh process, state handed over
-    expect(server.received).toHaveLength(100);
-    expect(pagesAsked()[0]).toEqual({ limit: 100, offset: 0 });
+    expectSent(server, pagesOf100);
   });
 });
 
@@ -88,28 +103,26 @@ describe("lists that ignore offset or lie about their size", () => {
     behaviour = { records: 5000, ignoreOffset: true, cap: 100, header: "none" };
     const result = await fetchAllLeads();
     expect(ids(result?.data)).toEqual(range(100));
-    expect(pagesAsked()).toEqual([
-      { limit: 1000, offset: 0 },
-      { limit: 1000, offset: 100 },
-    ]);
+    expectSent(server, [leadsPage(1000, 0), leadsPage(1000, 100)]);
   });
 
   it("a too-low X-TOTAL-COUNT (100 of 252) loses no record: full pages keep paging", async () => {
     behaviour = { records: 252, header: "low", lie: 100 };
     const result = await histories();
     expect(ids(result?.data)).toEqual(range(252));
-    expect(pagesAsked()).toEqual([
-      { limit: 100, offset: 0 },
-      { limit: 100, offset: 100 },
-      { limit: 100, offset: 200 },
-    ]);
+    expectSent(server, [historiesPage(100, 0), historiesPage(100, 100), historiesPage(100, 200)]);
   });
 
   it("a too-high X-TOTAL-COUNT costs one empty page, no more", async () => {
     behaviour = { records: 252, header: "high", lie: 5000 };
     const result = await histories();
     expect(ids(result?.data)).toEqual(range(252));
-    expect(server.received).toHaveLength(4);
+    expectSent(server, [
+      historiesPage(100, 0),
+      historiesPage(100, 100),
+      historiesPage(100, 200),
+      historiesPage(100, 252),
+    ]);
   });
 
   it("randomised: every record once, within 2 requests of the distinct records' pages", async () => {
@@ -124,14 +137,22 @@ describe("lists that ignore offset or lie about their size", () => {
       // page boundary would read as the truth: see src/pagination.ts).
       const lie = header === "low" ? randomInt(0, served) : records + randomInt(1, 3000);
       behaviour = { records, header, cap, ignoreOffset, lie };
-      server.received.length = 0;
+      server.clearLog();
       const what = JSON.stringify({ adaptive, ...behaviour });
       const result = adaptive ? await fetchAllLeads() : await histories();
       const distinct = ignoreOffset ? Math.min(records, served) : records;
       expect(ids(result?.data), what).toEqual(range(distinct));
-      expect(server.received.length, what).toBeLessThanOrEqual(Math.ceil(distinct / served) + 2);
+      // How many pages depends on the random list: a bound, then every page's method and path.
+      const pages = server.log.length;
+      expect(pages, what).toBeLessThanOrEqual(Math.ceil(distinct / served) + 2);
+      const path = (adaptive ? leadsPage : historiesPage)(0, 0).path;
+      const sent = expectSent(
+        server,
+        Array.from({ length: pages }, () => ({ method: "GET", path })),
+        what,
+      );
       // Each page starts where the records received so far end.
-      const offsets = pagesAsked().map((p) => p.offset);
+      const offsets = sent.map((r) => Number(r.query.offset));
       expect(offsets, what).toEqual([...offsets].sort((a, b) => a - b));
     }
   });
@@ -152,32 +173,28 @@ describe("Maximum Records", () => {
     expect(String((error as Error).message)).toBe(
       "Maximum Records: 1000 records match, more than 250, so the list would be incomplete and nothing is returned. Raise Maximum Records or narrow the filters.",
     );
-    expect(pagesAsked()).toEqual([{ limit: 251, offset: 0 }]);
+    expectSent(server, [leadsPage(251, 0)]);
   });
 
   it("cut without a header: the extra record proves it, the count is not invented", async () => {
     behaviour = { records: 1000, header: "none" };
     const error = (await fetchAllLeads({ maxRecords: "250" }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/^Maximum Records: more than 250 records match/);
-    expect(server.received).toHaveLength(1);
+    expectSent(server, [leadsPage(251, 0)]);
   });
 
   it("exactly as many records as Maximum Records: returned, one request", async () => {
     behaviour = { records: 500 };
     const result = await fetchAllLeads({ maxRecords: "500" });
     expect(ids(result?.data)).toEqual(range(500));
-    expect(pagesAsked()).toEqual([{ limit: 501, offset: 0 }]);
+    expectSent(server, [leadsPage(501, 0)]);
   });
 
   it("a full last page at Maximum Records with no header: one probe of 1 record decides", async () => {
     behaviour = { records: 200, header: "none" };
     const result = await histories({ maxRecords: "200" });
     expect(ids(result?.data)).toEqual(range(200));
-    expect(pagesAsked()).toEqual([
-      { limit: 100, offset: 0 },
-      { limit: 100, offset: 100 },
-      { limit: 1, offset: 200 },
-    ]);
+    expectSent(server, [historiesPage(100, 0), historiesPage(100, 100), historiesPage(1, 200)]);
   });
 
   it("the lead picker keeps its bound: the first 120 of 1000 in one request, no error", async () => {
@@ -187,11 +204,13 @@ describe("Maximum Records", () => {
       maximum: "120",
     });
     expect((result as unknown[]).length).toBe(120);
-    expect(pagesAsked()).toEqual([{ limit: 120, offset: 0 }]);
-    expect(server.received[0]?.query).toMatchObject({
-      direction: "desc",
-      include_unassigned: "true",
-    });
+    expectSent(server, [
+      {
+        method: "GET",
+        path: "/leads",
+        query: { direction: "desc", include_unassigned: "true", limit: "120", offset: "0" },
+      },
+    ]);
   });
 
   it("the lead picker's default 300: one request where large pages are served", async () => {
@@ -199,6 +218,12 @@ describe("Maximum Records", () => {
     const { result } = await harness.dataSource("selectLead", { connection: connection() });
     expect(result).toHaveLength(300);
     expect((result as unknown[])[0]).toEqual({ key: "1", label: record(1).title });
-    expect(server.received).toHaveLength(1);
+    expectSent(server, [
+      {
+        method: "GET",
+        path: "/leads",
+        query: { direction: "desc", include_unassigned: "true", limit: "300", offset: "0" },
+      },
+    ]);
   });
 });

@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { useFastTransport } from "./bundle";
-import { apiKeyConnection, harness, loginConnection, serialize } from "./helpers";
+import {
+  apiKeyConnection,
+  basicAuth,
+  type ExpectedRequest,
+  expectSent,
+  harness,
+  loginConnection,
+  serialize,
+} from "./helpers";
 import { json, useHostile } from "./hostile/server";
 
 useFastTransport();
@@ -29,13 +37,15 @@ const targets = (): Array<[string, string]> => [
   ["itself (a loop)", `${account.url}/api/v2/ping`],
 ];
 
-const steps = (): Array<[string, () => Promise<unknown>]> => [
+/** Each step, and the one request the account must receive from it. */
+const steps = (): Array<[string, () => Promise<unknown>, ExpectedRequest]> => [
   [
     "GET with the API key",
     () =>
       harness.action("testConnection", {
         connection: apiKeyConnection(account, { apiKey: API_KEY }),
       }),
+    { method: "GET", path: "/ping", query: {}, body: "", headers: { "x-api-key": API_KEY } },
   ],
   [
     "POST with a JSON body",
@@ -46,6 +56,13 @@ const steps = (): Array<[string, () => Promise<unknown>]> => [
         path: "/leads",
         body: '{"title":"Acme"}',
       }),
+    {
+      method: "POST",
+      path: "/leads",
+      query: {},
+      body: '{"title":"Acme"}',
+      headers: { "x-api-key": API_KEY },
+    },
   ],
   [
     "the Act as User token fetch",
@@ -53,6 +70,13 @@ const steps = (): Array<[string, () => Promise<unknown>]> => [
       harness.action("testConnection", {
         connection: apiKeyConnection(account, { apiKey: API_KEY, actAsUser: "514" }),
       }),
+    {
+      method: "GET",
+      path: "/auth/log_as",
+      query: { user_id: "514" },
+      body: "",
+      headers: { "x-api-key": API_KEY },
+    },
   ],
   [
     "the User Login token fetch",
@@ -60,6 +84,13 @@ const steps = (): Array<[string, () => Promise<unknown>]> => [
       harness.action("testConnection", {
         connection: loginConnection(account, "stef@example.com", PASSWORD),
       }),
+    {
+      method: "GET",
+      path: "/auth/login",
+      query: {},
+      body: "",
+      headers: { authorization: basicAuth("stef@example.com", PASSWORD) },
+    },
   ],
 ];
 
@@ -68,8 +99,8 @@ describe.each([301, 302, 303, 307, 308])("a %i answer", (code) => {
     status = code;
     for (const [target, to] of targets()) {
       location = to;
-      for (const [step, run] of steps()) {
-        account.received.length = 0;
+      for (const [step, run, request] of steps()) {
+        account.clearLog();
         const what = `${step}, redirected to ${target}`;
         let error: (Error & Record<string, unknown>) | undefined;
         try {
@@ -81,13 +112,13 @@ describe.each([301, 302, 303, 307, 308])("a %i answer", (code) => {
         expect(error, what).toMatchObject({ name: "ApiError", status: code, code: "REDIRECT" });
         expect(error?.message, what).toMatch(/answered with a redirect/);
         expect(error?.message, what).toMatch(/Check the connection's Account/);
-        expect(account.received, what).toHaveLength(1);
+        expectSent(account, [request], what);
         const text = serialize(error);
         for (const secret of [API_KEY, PASSWORD, "steal"]) expect(text, what).not.toContain(secret);
       }
     }
     expect(foreign.connections).toBe(0);
-    expect(foreign.received).toEqual([]);
+    expectSent(foreign, []);
   });
 });
 
@@ -103,10 +134,15 @@ describe("what the account received", () => {
         body: '{"title":"Acme"}',
       })
       .catch((e: unknown) => e as Error);
-    expect(account.received).toEqual([
-      expect.objectContaining({ method: "POST", path: "/leads", body: '{"title":"Acme"}' }),
+    expectSent(account, [
+      {
+        method: "POST",
+        path: "/leads",
+        query: {},
+        body: '{"title":"Acme"}',
+        headers: { "x-api-key": API_KEY, "content-type": expect.stringContaining("json") },
+      },
     ]);
-    expect(account.received[0]?.headers["x-api-key"]).toBe(API_KEY);
     expect((error as Error).message).toContain(`to ${foreign.url}, not followed`);
     expect(foreign.connections).toBe(0);
   });

@@ -1,8 +1,8 @@
 /**
  * A local Pro Pipe Lines: a real HTTP server on 127.0.0.1 (random port) answering /api/v2 over
  * an in-memory store — auth by API key or user token, the daily quota, the documented status
- * codes in the live API's `{"error": <status>, "message", "type"}` body. Tests read
- * `emulator.log` to assert exactly what the component sent.
+ * codes in the live API's `{"error": <status>, "message", "type"}` body. Tests assert exactly
+ * what the component sent with `expectSent(emu, [...])` (test/helpers.ts), which reads `emu.log`.
  *
  * Settings (`new Emulator(options)`, then mutable as `emu.settings`; see ./settings):
  * - `profile`: "live" (default) answers as public clients of the live service show — HTML
@@ -264,15 +264,6 @@ export class Emulator {
 
   clearLog(): void {
     this.log.length = 0;
-  }
-
-  /** Logged requests matching a method and a path (string: exact; RegExp: test). */
-  requests(method?: string, path?: string | RegExp): LoggedRequest[] {
-    return this.log.filter(
-      (r) =>
-        (!method || r.method === method) &&
-        (path === undefined || (typeof path === "string" ? r.path === path : path.test(r.path))),
-    );
   }
 
   private unauthorized(kind: keyof (typeof UNAUTHORIZED)["live"]): HttpError {

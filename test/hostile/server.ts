@@ -26,6 +26,10 @@ export interface Hostile {
   /** The value for a connection's Account (the url). */
   readonly account: string;
   received: Received[];
+  /** The same requests, for `expectSent(server, [...])` (the emulator's name for its log). */
+  readonly log: readonly Received[];
+  /** Forgets the requests received so far (as the emulator's `clearLog`). */
+  clearLog(): void;
   /** What the server answers from now on. */
   handle: Handler;
   /** Requests whose socket the client closed before the answer was complete. */
@@ -50,6 +54,12 @@ export function hostile(handle: Handler = (_, res) => res.end()): Hostile {
       return self.url;
     },
     received: [],
+    get log() {
+      return self.received;
+    },
+    clearLog() {
+      self.received.length = 0;
+    },
     handle,
     aborted: 0,
     connections: 0,
@@ -97,7 +107,7 @@ export function useHostile(handle?: Handler): Hostile {
   beforeAll(() => server.start());
   afterAll(() => server.close());
   beforeEach(() => {
-    server.received.length = 0;
+    server.clearLog();
     server.aborted = 0;
     server.connections = 0;
   });
