@@ -1,6 +1,6 @@
 /** The built component (dist/index.js) under spectral's harness, and connections to an emulator. */
 import { join } from "node:path";
-import type { Emulator } from "../test/emulator";
+import { Emulator } from "../test/emulator";
 import { delivery, type harness, signedEvent } from "../test/harness";
 
 export {
@@ -26,3 +26,6 @@ export function leadCreatedDelivery(emu: Emulator, eventId = 990_001) {
   const body = delivery({ webhook_event: signedEvent(eventId, "lead.creation", data) });
   return body as unknown as Parameters<typeof harness.trigger>[1];
 }
+
+/** A live-like emulator whose daily quota never stops a measurement. */
+export const startAccount = () => new Emulator({ dailyQuota: 1_000_000_000 }).start();

@@ -5,8 +5,9 @@
  * runs executions; the emulator (in this process) counts the requests and the leads it served.
  * The same runs measure Fetch All's heap: what its result holds, and the peak while paging.
  */
-import { Emulator } from "../test/emulator";
+import type { Emulator } from "../test/emulator";
 import { type Check, judge, printChecks } from "./checks";
+import { startAccount } from "./component";
 import { type FreshOutcome, runFresh } from "./fresh";
 import {
   countLoadedLeads,
@@ -32,7 +33,7 @@ interface Measured {
 }
 
 const emulatorWith = async (leads: number) => {
-  const emu = await new Emulator({ dailyQuota: 1_000_000_000 }).start();
+  const emu = await startAccount();
   emu.store.leads.clear();
   emu.bulkCreateLeads(leads);
   return emu;

@@ -5,12 +5,12 @@
  * under each. Each job's result is checked too, so a job that "saves" requests by doing less
  * fails.
  */
-import { Emulator } from "../test/emulator";
+import type { Emulator } from "../test/emulator";
 import { startSink } from "../test/emulator/sink";
 import type { Lead } from "../test/emulator/store";
 import { delivery } from "../test/harness";
 import { type Check, counted, judge, printChecks } from "./checks";
-import { apiKeyConnection, harness } from "./component";
+import { apiKeyConnection, harness, startAccount } from "./component";
 import { LIVE_LIKE, readMinimum, SERVERS, type ServerBehaviour, useServer } from "./servers";
 
 type Params = Record<string, unknown>;
@@ -40,8 +40,6 @@ interface Setup {
   /** A lead owned by a user. */
   ownedLeadId: string;
 }
-
-const bigQuota = () => new Emulator({ dailyQuota: 1_000_000_000 }).start();
 
 /** Runs an action, counted, and checks its result. */
 async function measureAction(emu: Emulator, key: string, params: Params, job: Job) {
@@ -188,7 +186,7 @@ const LEAD_JOBS: ActionJob[] = [
 ];
 
 async function leadJobs(): Promise<Check[]> {
-  const emu = await bigQuota();
+  const emu = await startAccount();
   try {
     const connection = apiKeyConnection(emu);
     const run = async (key: string, params: Params) =>
@@ -215,7 +213,7 @@ async function leadJobs(): Promise<Check[]> {
 
 /** Job 3: a lead won → its contact, from the webhook delivery alone. */
 async function wonLeadJob(): Promise<Check> {
-  const emu = await bigQuota();
+  const emu = await startAccount();
   const sink = await startSink();
   try {
     const connection = apiKeyConnection(emu);
@@ -261,7 +259,7 @@ const OLDER = 300;
 
 /** Job 4: every lead changed since yesterday, Fetch All, on an account with older leads too. */
 async function nightlyExport(server: ServerBehaviour): Promise<Check> {
-  const emu = await bigQuota();
+  const emu = await startAccount();
   try {
     useServer(emu, server);
     emu.store.leads.clear();
@@ -301,7 +299,7 @@ const STEP_IDS = [1189, 1190, 1191, 1192, 1193];
 
 /** Job 5: Count Leads on 1,505 leads (every status and step, a seventh unassigned). */
 async function countJobs(): Promise<Check[]> {
-  const emu = await bigQuota();
+  const emu = await startAccount();
   try {
     emu.store.leads.clear();
     for (let i = 0; i < EXPORTED; i++) {

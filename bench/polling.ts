@@ -4,9 +4,9 @@
  * dist/index.js), handed the state the previous one returned. The emulator (in this process)
  * counts the requests; its clock moves by the polling interval between polls.
  */
-import { Emulator } from "../test/emulator";
+import type { Emulator } from "../test/emulator";
 import { type Check, counted, judge, printChecks } from "./checks";
-import { apiKeyConnection, harness, leadCreatedDelivery } from "./component";
+import { apiKeyConnection, harness, leadCreatedDelivery, startAccount } from "./component";
 import { type ConnectionSpec, type FreshOutcome, runChain, runFresh } from "./fresh";
 import { countLoadedLeads } from "./servers";
 import { count, printTable, type Row } from "./table";
@@ -48,7 +48,6 @@ const WATCHERS: Watcher[] = [
   },
 ];
 
-const bigQuota = () => new Emulator({ dailyQuota: 1_000_000_000 }).start();
 const failureOf = (outcomes: FreshOutcome[]) => outcomes.find((o) => o.error)?.error;
 
 /** Requests a chain of fresh steps made, and to which path. */
@@ -65,7 +64,7 @@ async function chainCounted(
 
 /** Idle polling at each interval with one connection. */
 async function pollingChecks(watcher: Watcher): Promise<Check[]> {
-  const emu = await bigQuota();
+  const emu = await startAccount();
   const checks: Check[] = [];
   try {
     // A lived-in account: more leads than one page, none changed while the polls run.
@@ -120,7 +119,7 @@ function newestSecond(emu: Emulator): number {
  * pages of 100.
  */
 async function burstRow(backlog: number): Promise<{ row: Row; fromBurst: number; ok: boolean }> {
-  const emu = await bigQuota();
+  const emu = await startAccount();
   try {
     emu.bulkCreateLeads(ACCOUNT_LEADS);
     const poll = {
@@ -164,7 +163,7 @@ async function burstRow(backlog: number): Promise<{ row: Row; fromBurst: number;
 
 /** A token fetched once serves every later call: state handed from process to process. */
 async function tokenCheck(watcher: Watcher): Promise<Check> {
-  const emu = await bigQuota();
+  const emu = await startAccount();
   try {
     const call = {
       kind: "action" as const,
@@ -195,7 +194,7 @@ async function tokenCheck(watcher: Watcher): Promise<Check> {
 
 /** Webhook deliveries: checked against the API key's signature, no request. */
 async function webhookCheck(): Promise<Check> {
-  const emu = await bigQuota();
+  const emu = await startAccount();
   try {
     const params = { connection: apiKeyConnection(emu), events: ["lead.creation"] };
     const { used, error } = await counted(emu, async () => {

@@ -4,12 +4,12 @@
  * the API allows. A figure over its minimum, an action without a case, or a typical call that
  * fails, fails the bench. Token costs across executions are measured in bench/polling.ts.
  */
-import { Emulator } from "../test/emulator";
+import type { Emulator } from "../test/emulator";
 import { startSink } from "../test/emulator/sink";
 import { registry } from "../test/harness";
 import { typicalParams } from "../test/typicalCalls";
 import { type Check, counted, judge } from "./checks";
-import { component, harness, leadCreatedDelivery, messageOf } from "./component";
+import { component, harness, leadCreatedDelivery, messageOf, startAccount } from "./component";
 import {
   ACTION_CASES,
   DATA_SOURCE_CASES,
@@ -49,7 +49,7 @@ async function actionRows(sinkUrl: string): Promise<Check[]> {
   for (const endpoint of [...registry].sort((a, b) => a.key.localeCompare(b.key))) {
     const key = endpoint.key;
     const spec = ACTION_CASES[key] ?? { params: typicalParams(endpoint) };
-    const emu = await new Emulator({ dailyQuota: 1_000_000 }).start();
+    const emu = await startAccount();
     out.push(await actionRow(makeSetup(emu, sinkUrl), key, spec));
     await emu.stop();
   }
@@ -131,7 +131,7 @@ async function triggerRows(setup: SetupContext): Promise<Check[]> {
 
 /** Runs every case; returns whether all figures are at their minimum. */
 export async function quotaBench(): Promise<boolean> {
-  const emu = await new Emulator({ dailyQuota: 1_000_000 }).start();
+  const emu = await startAccount();
   const sink = await startSink();
   try {
     const setup = makeSetup(emu, sink.url);
