@@ -4,12 +4,27 @@ import { booleanInput, choiceInput, integerInput } from "../inputs";
 import { fetchPages } from "../pagination";
 import { inQuery, local, type Pagination, type Params } from "./spec";
 
-/** Maximum Records' ceiling: 100,000 leads is about 60 MiB in memory and 100+ requests. */
+/**
+ * Maximum Records' ceiling (also in its comment below): 100,000 leads hold about 80 MB and cost
+ * 100 to 1,000 requests (docs/performance.md).
+ */
 const MAX_RECORDS_CEILING = 100_000;
+
+/** The paging params, made once per documented maximum (every list shares them). */
+const made = new Map<number | undefined, Params>();
 
 /** Page Size and Offset are sent as `limit` and `offset`; the others drive Fetch All. */
 export function pagingParams(pagination: Pagination): Params {
   const max = pagination.documentedMax;
+  let params = made.get(max);
+  if (!params) {
+    params = makePagingParams(max);
+    made.set(max, params);
+  }
+  return params;
+}
+
+function makePagingParams(max: number | undefined): Params {
   return {
     limit: inQuery(
       integerInput({
@@ -44,7 +59,7 @@ export function pagingParams(pagination: Pagination): Params {
         min: 1,
         max: MAX_RECORDS_CEILING,
         default: "1000",
-        comments: `With Fetch All, stop after this many records so one step cannot spend the account's daily quota of 2000 requests (at most ${MAX_RECORDS_CEILING.toLocaleString("en")}).`,
+        comments: `With Fetch All, stop after this many records so one step cannot spend the account's daily quota of 2000 requests (at most 100,000).`,
       }),
     ),
     whenMoreThanMaximum: local(
