@@ -12,6 +12,7 @@ import {
   parseContactFields,
   sanitizeContactValue,
 } from "../src/leads/description";
+import { seeded } from "./random";
 
 // Shapes from the API document (GET /leads, GET /leads/{id}, webhook events, create_lead).
 const NATALIA_TEXT =
@@ -513,21 +514,6 @@ describe("composeDescription", () => {
 // ---------------------------------------------------------------------------------------------
 // Randomised: any description built from blocks and notes, in either format.
 
-/** A small deterministic generator (mulberry32), so a failure replays from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-  return { next, int, pick };
-}
-
 const KEYS = [
   "Firstname",
   "Lastname",
@@ -556,18 +542,18 @@ const NASTY = [
   "Status: won",
 ];
 
-function caseVariant(rng: ReturnType<typeof random>, key: string): string {
-  const spaced = rng.int(3) === 0 ? `  ${key} ` : key;
-  return rng.int(2) ? spaced.toUpperCase() : rng.int(2) ? spaced.toLowerCase() : spaced;
+function caseVariant(rng: ReturnType<typeof seeded>, key: string): string {
+  const spaced = rng.below(3) === 0 ? `  ${key} ` : key;
+  return rng.below(2) ? spaced.toUpperCase() : rng.below(2) ? spaced.toLowerCase() : spaced;
 }
 
 function buildCase(seed: number) {
-  const rng = random(seed);
-  const format: DescriptionFormat = rng.int(2) ? "html" : "plain";
+  const rng = seeded(seed);
+  const format: DescriptionFormat = rng.below(2) ? "html" : "plain";
   const word = () =>
-    Array.from({ length: 1 + rng.int(8) }, () => rng.pick([..."abcdefghijklmnop"])).join("");
+    Array.from({ length: 1 + rng.below(8) }, () => rng.pick([..."abcdefghijklmnop"])).join("");
   const value = () => {
-    let v = Array.from({ length: 1 + rng.int(12) }, () => rng.pick([...VALUE_CHARS])).join("");
+    let v = Array.from({ length: 1 + rng.below(12) }, () => rng.pick([...VALUE_CHARS])).join("");
     v = v.trim() || "v";
     return v.startsWith("/") ? `x${v}` : v;
   };
@@ -580,21 +566,21 @@ function buildCase(seed: number) {
     const text = colon === ":" && /^\d/.test(v) ? `${key}: ${v}` : `${key}${colon}${v}`;
     if (format === "plain") return text;
     const escaped = escapeHtml(text);
-    return rng.int(4) === 0 ? `${escaped}&nbsp;` : escaped;
+    return rng.below(4) === 0 ? `${escaped}&nbsp;` : escaped;
   };
-  const blocks: Array<Array<[string, string]>> = Array.from({ length: rng.int(3) }, () =>
-    Array.from({ length: 1 + rng.int(5) }, () => [
-      rng.int(4) === 0 ? `${word()} ${word()}`.slice(0, 30) : rng.pick(KEYS),
+  const blocks: Array<Array<[string, string]>> = Array.from({ length: rng.below(3) }, () =>
+    Array.from({ length: 1 + rng.below(5) }, () => [
+      rng.below(4) === 0 ? `${word()} ${word()}`.slice(0, 30) : rng.pick(KEYS),
       value(),
     ]),
   );
   const renderBlock = (block: Array<[string, string]>) =>
-    block.map(([k, v]) => writeLine(k, v) + (rng.int(6) === 0 ? newline : "")).join(newline);
+    block.map(([k, v]) => writeLine(k, v) + (rng.below(6) === 0 ? newline : "")).join(newline);
   const notes = Array.from(
-    { length: rng.int(3) },
+    { length: rng.below(3) },
     () => `${word()} ${word()}: ${value()}. ${word()}`, // looks like a field, but below ---
   );
-  const notesBefore = blocks.length > 0 && rng.int(4) === 0 ? `${word()} ${word()}.` : "";
+  const notesBefore = blocks.length > 0 && rng.below(4) === 0 ? `${word()} ${word()}.` : "";
 
   let head = "";
   if (notesBefore) head = format === "html" ? `<p>${notesBefore}</p>` : `${notesBefore}${newline}`;
@@ -622,13 +608,13 @@ function buildCase(seed: number) {
     firstBlockEnd >= 0 ? body.slice(firstBlockEnd + newline.length) + tail : tail;
 
   const firstKeys = blocks[0]?.map(([k]) => k) ?? [];
-  const set: Array<[string, string]> = Array.from({ length: rng.int(4) }, () => {
+  const set: Array<[string, string]> = Array.from({ length: rng.below(4) }, () => {
     const key =
-      firstKeys.length && rng.int(2) ? caseVariant(rng, rng.pick(firstKeys)) : rng.pick(KEYS);
-    const v = rng.int(3) === 0 ? `${value()}${rng.pick(NASTY)}${value()}` : value();
+      firstKeys.length && rng.below(2) ? caseVariant(rng, rng.pick(firstKeys)) : rng.pick(KEYS);
+    const v = rng.below(3) === 0 ? `${value()}${rng.pick(NASTY)}${value()}` : value();
     return [key, v];
   });
-  const remove = firstKeys.filter(() => rng.int(4) === 0).map((k) => caseVariant(rng, k));
+  const remove = firstKeys.filter(() => rng.below(4) === 0).map((k) => caseVariant(rng, k));
   return { format, blocks, description, head, untouchedTail, set, remove };
 }
 

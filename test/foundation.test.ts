@@ -10,6 +10,7 @@ import {
   actionRunner,
   apiKeyConnection,
   basicAuth,
+  captureLogs,
   errorRunner,
   expectSent,
   harness,
@@ -375,22 +376,10 @@ describe("Raw Request", () => {
 describe("Secrets never leak", () => {
   it("not in error messages, serialized errors or log output", async () => {
     const apiKey = emu.newApiKey();
-    const output: string[] = [];
-    const capture = (...args: unknown[]) => {
-      output.push(args.map((a) => (typeof a === "string" ? a : serialize(a))).join(" "));
-    };
+    const { output, capture, logger } = captureLogs();
     const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
       vi.spyOn(console, m).mockImplementation(capture),
     );
-    const logger = {
-      info: capture,
-      debug: capture,
-      warn: capture,
-      error: capture,
-      log: capture,
-      trace: capture,
-      metric: capture,
-    };
     const errors: unknown[] = [];
     try {
       // Debug logging of a successful call with the API key.

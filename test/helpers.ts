@@ -166,6 +166,27 @@ export function expectSent<R extends SentRequest>(
 export const basicAuth = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
+/**
+ * A step logger whose lines (errors serialized whole) land in `output`, for checks that no
+ * credential is ever logged.
+ */
+export function captureLogs() {
+  const output: string[] = [];
+  const capture = (...args: unknown[]) => {
+    output.push(args.map((a) => (typeof a === "string" ? a : serialize(a))).join(" "));
+  };
+  const logger = {
+    info: capture,
+    debug: capture,
+    warn: capture,
+    error: capture,
+    log: capture,
+    trace: capture,
+    metric: capture,
+  };
+  return { output, capture, logger };
+}
+
 /** Every own property of an error, as a log or a platform would serialize it. */
 export function serialize(error: unknown): string {
   if (!error || typeof error !== "object") return String(error);

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { contactBlocks } from "./emulator/resources/leads/description";
 import type { Lead } from "./emulator/store";
 import { dataRunner, errorRunner, expectSent, loginConnection, useEmulator } from "./helpers";
+import { seeded } from "./random";
 import { schemaProblem } from "./schemas";
 
 const emu = useEmulator();
@@ -302,24 +303,12 @@ describe("Create or Update Lead refuses, with 0 requests", () => {
 // Randomised: random descriptions (plain or HTML, second contact blocks, notes that look like
 // fields), random upserts, repeats: never a second lead, never a lost line, tag or note.
 
-/** mulberry32: a small seeded generator, so a failure names a reproducible seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KEYS = ["Firstname", "Lastname", "Phone", "Mobile", "Job", "Web", "Customer ID", "Source"];
 const WORDS = ["alpha", "R&D", "Bravo", "42", "co-op", "O'Neil", "été", "x"];
 const TAGS = ["vip", "VIP", "lead", "web form", "b2b", "Q3"];
 
 function scenario(seed: number) {
-  const rnd = random(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+  const { next: rnd, pick } = seeded(seed);
   const some = <T>(items: readonly T[]): T[] => items.filter(() => rnd() < 0.5);
   const value = () =>
     Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(WORDS)).join(

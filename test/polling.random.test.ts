@@ -12,24 +12,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./emulator";
 import { Ledger, Poller } from "./polling.support";
-
-/** A small, seeded PRNG (mulberry32): the same seed gives the same run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p: number) => next() < p,
-    pick: <T>(items: T[]): T | undefined => items[Math.floor(next() * items.length)],
-  };
-}
+import { seeded } from "./random";
 
 /** Runs in the suite (more with POLLING_RUNS=200; each is about 0.3 s, mostly the emulator). */
 const RUNS = Number(process.env.POLLING_RUNS ?? 16);
@@ -45,7 +28,7 @@ afterEach(async () => {
 });
 
 async function run(seed: number): Promise<void> {
-  const rnd = prng(seed);
+  const rnd = seeded(seed);
   emu = await startEmulator();
   const account = emu;
   const ledger = new Ledger(account);
@@ -65,11 +48,11 @@ async function run(seed: number): Promise<void> {
 
   await poller.poll(); // baseline
   ledger.create();
-  const stepRound = rnd.int(2, ROUNDS - 3);
+  const stepRound = rnd.between(2, ROUNDS - 3);
   // Writes while a poll pages: after some of its requests.
   const removeHook = account.onRequest((entry) => {
     if (entry.path === "/leads" && rnd.chance(0.35)) {
-      for (let i = rnd.int(1, 3); i > 0; i--) write();
+      for (let i = rnd.between(1, 3); i > 0; i--) write();
     }
   });
 
@@ -79,15 +62,15 @@ async function run(seed: number): Promise<void> {
     if (round === stepRound) account.clock.stepBack(120_000);
     const burst = rnd.chance(0.4);
     if (burst) account.clock.freeze();
-    for (let i = rnd.int(0, 20); i > 0; i--) write();
+    for (let i = rnd.between(0, 20); i > 0; i--) write();
     if (burst) {
       // Several changes to one lead within the second.
       const target = rnd.pick(liveIds());
-      for (let i = rnd.int(1, 3); target !== undefined && i > 0; i--) ledger.update(target);
+      for (let i = rnd.between(1, 3); target !== undefined && i > 0; i--) ledger.update(target);
     }
-    if (rnd.chance(0.2)) ledger.bulk(rnd.int(101, 180));
+    if (rnd.chance(0.2)) ledger.bulk(rnd.between(101, 180));
     if (burst) account.clock.unfreeze();
-    account.clock.advance(rnd.int(0, 90) * 1000);
+    account.clock.advance(rnd.between(0, 90) * 1000);
 
     const now = new Set([...account.store.leads.values()].map((l) => l.title));
     const { all } = await poller.poll();

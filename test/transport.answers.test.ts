@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { useFastTransport } from "./bundle";
-import { apiKeyConnection, expectSent, harness } from "./helpers";
+import { apiKeyConnection, errorOf, expectSent, harness } from "./helpers";
 import { json, useHostile } from "./hostile/server";
 
 useFastTransport();
@@ -74,22 +74,13 @@ const steps: Step[] = [
   ],
 ];
 
-async function failure(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error("the step did not fail");
-}
-
 describe.each(Object.entries(BROKEN))("a 200 with %s", (what, body) => {
   it.each(steps)(
     "%s: retried 3 times, then an unreadable-answer error",
     async (_, method, path, run) => {
       broken = body;
       times = Number.POSITIVE_INFINITY;
-      const error = await failure(run);
+      const error = await errorOf(run());
       expect(error).toMatchObject({ name: "ApiError", status: 200, code: "UNREADABLE_ANSWER" });
       expect(error.message).toMatch(/^Pro Pipe Lines returned an unreadable answer on GET /);
       expect(error.message).toContain("try again later");
@@ -104,7 +95,7 @@ describe.each(Object.entries(BROKEN))("a 200 with %s", (what, body) => {
   it("Create Lead (POST): sent once, not retried", async () => {
     broken = body;
     times = Number.POSITIVE_INFINITY;
-    const error = await failure(() =>
+    const error = await errorOf(
       harness.action("createLead", {
         connection: connection(),
         title: "Acme",
@@ -127,7 +118,7 @@ describe("a JSON object where a list is expected", () => {
   it.each(steps.slice(1))("%s: an error, never an empty list", async (_, method, path, run) => {
     broken = '{"leads": []}';
     times = Number.POSITIVE_INFINITY;
-    const error = await failure(run);
+    const error = await errorOf(run());
     expect(error).toMatchObject({ name: "ApiError", code: "UNREADABLE_ANSWER" });
     expect(error.message).toContain("a JSON object where a list was expected");
     expectSent(

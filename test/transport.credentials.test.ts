@@ -10,6 +10,8 @@ import { useFastTransport } from "./bundle";
 import {
   apiKeyConnection,
   basicAuth,
+  captureLogs,
+  errorOf,
   expectSent,
   harness,
   loginConnection,
@@ -95,15 +97,6 @@ const actAs = (user: string) => apiKeyConnection(server, { apiKey: KEY, actAsUse
 const ping = (connection: unknown, instanceState: Record<string, unknown> = {}) =>
   harness.action("testConnection", { connection }, { instanceState });
 
-async function failure(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error("the step did not fail");
-}
-
 describe("a rejected user token is renewed on the API's type", () => {
   it.each([
     ["unauthorized_invalid_token", "Unauthorized: invalid api_key"],
@@ -136,7 +129,7 @@ describe("a rejected user token is renewed on the API's type", () => {
     valid.clear();
     refusal = { type: "not_api_key", message: "Unauthorized: invalid token for this action" };
     server.clearLog();
-    const error = await failure(() => ping(connection));
+    const error = await errorOf(ping(connection));
     expectSent(server, [
       { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-1) } },
     ]);
@@ -150,7 +143,7 @@ describe("a rejected user token is renewed on the API's type", () => {
     const first = await ping(connection);
     refuseAll = true;
     server.clearLog();
-    const error = await failure(() => ping(connection, first?.instanceState));
+    const error = await errorOf(ping(connection, first?.instanceState));
     expectSent(server, [
       { method: "GET", path: "/ping", headers: { "x-user-token": issued.at(-2) } },
       {
@@ -169,7 +162,7 @@ describe("a rejected user token is renewed on the API's type", () => {
 describe("refused credentials are spectral's ConnectionError", () => {
   it("a wrong API key: status, type and a hint naming the Account and the API Key", async () => {
     const connection = apiKeyConnection(server, { apiKey: `${KEY}-old` });
-    const error = await failure(() => ping(connection));
+    const error = await errorOf(ping(connection));
     expectSent(server, [{ method: "GET", path: "/ping", headers: { "x-api-key": `${KEY}-old` } }]);
     expect(isConnectionError(error)).toBe(true);
     expect(error).toMatchObject({
@@ -187,7 +180,7 @@ describe("refused credentials are spectral's ConnectionError", () => {
 
   it("a wrong password: one login, a hint naming the Account, Email and Password", async () => {
     const connection = loginConnection(server, EMAIL, "wrong-password");
-    const error = await failure(() => ping(connection));
+    const error = await errorOf(ping(connection));
     expectSent(server, [
       {
         method: "GET",
@@ -203,7 +196,7 @@ describe("refused credentials are spectral's ConnectionError", () => {
   });
 
   it("a wrong key behind Act as User: the log_as refusal, never retried or renewed", async () => {
-    const error = await failure(() =>
+    const error = await errorOf(
       ping(apiKeyConnection(server, { apiKey: "nope", actAsUser: "514" })),
     );
     expectSent(server, [
@@ -221,7 +214,7 @@ describe("refused credentials are spectral's ConnectionError", () => {
 
 describe("API-LIMIT-RESET", () => {
   it("given in epoch seconds, is shown as a date", async () => {
-    const error = await failure(() =>
+    const error = await errorOf(
       harness.action("rawRequest", {
         connection: apiKeyConnection(server, { apiKey: KEY }),
         method: "GET",
@@ -235,21 +228,9 @@ describe("API-LIMIT-RESET", () => {
 });
 
 describe("no credential in any error or log line", () => {
-  let output: string[] = [];
-  const capture = (...args: unknown[]) => {
-    output.push(args.map((a) => (typeof a === "string" ? a : serialize(a))).join(" "));
-  };
-  const logger = {
-    info: capture,
-    debug: capture,
-    warn: capture,
-    error: capture,
-    log: capture,
-    trace: capture,
-    metric: capture,
-  };
+  const { output, capture, logger } = captureLogs();
   beforeEach(() => {
-    output = [];
+    output.length = 0;
     for (const m of ["log", "info", "warn", "error", "debug"] as const) {
       vi.spyOn(console, m).mockImplementation(capture);
     }
@@ -321,7 +302,7 @@ describe("no credential in any error or log line", () => {
       [KEY, "another-key"],
       [`https://${KEY.toLowerCase().replace("_", "")}.example/x`, KEY.replace("_", "")],
     ] as const) {
-      const error = await failure(() => ping(apiKeyConnection(server, { account, apiKey })));
+      const error = await errorOf(ping(apiKeyConnection(server, { account, apiKey })));
       expect(error).toMatchObject({ name: "InputError", input: "Account" });
       expect(error.message.toLowerCase()).not.toContain(apiKey.toLowerCase().slice(0, 10));
     }
