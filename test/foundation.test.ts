@@ -20,7 +20,7 @@ import {
   useEmulator,
 } from "./helpers";
 
-const emu = useEmulator();
+const emu = useEmulator({ profile: "live" }); // the live 401 wording and types
 useFastTransport();
 
 const run = actionRunner(emu);
