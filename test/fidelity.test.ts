@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_API_KEY, Emulator, type EmulatorOptions } from "./emulator";
 import { type Sink, startSink } from "./emulator/sink";
+import { LIVE_EVENTS } from "./liveEvents";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers; the assertions check their shape
 type Json = any;
@@ -622,20 +623,7 @@ describe("Webhooks", () => {
   });
 
   it("The live events beyond the document are accepted and delivered when they happen; step events carry the step", async () => {
-    const live = [
-      "lead.any_update",
-      "account.step.created",
-      "account.step.updated",
-      "account.step.deleted",
-      "account.pipeline.updated",
-      "account.step.pipeline.updated",
-      "account.default_field.created",
-      "account.default_field.updated",
-      "account.default_field.deleted",
-      "client_folder.created",
-      "prospect.updated",
-    ];
-    for (const event of live) await subscribe(event);
+    for (const event of LIVE_EVENTS) await subscribe(event);
 
     // A title change has no document event: only lead.any_update.
     await call(emu, "PUT", "/leads/8112", { body: { title: "Acme Corp (renamed)" } });
@@ -653,7 +641,7 @@ describe("Webhooks", () => {
     });
 
     const events = await received();
-    expect(events.map((e) => e.event).sort()).toEqual([...live].sort());
+    expect(events.map((e) => e.event).sort()).toEqual([...LIVE_EVENTS].sort());
     const byName = Object.fromEntries(events.map((e) => [e.event, e.data]));
     expect(byName["lead.any_update"]).toMatchObject({ id: 8112, title: "Acme Corp (renamed)" });
     expect(byName["account.step.created"]).toEqual({

@@ -20,6 +20,7 @@ import {
   loginConnection,
   useEmulator,
 } from "./helpers";
+import { LIVE_EVENTS } from "./liveEvents";
 import { deploy, remove, startListProxy } from "./webhooks.support";
 
 const emu = useEmulator();
@@ -172,19 +173,7 @@ describe("webhook actions", () => {
     expectSent(emu, [{ method: "PUT", path: "/webhooks/999999/activate", status: 404 }]);
   });
 
-  it.each([
-    "lead.any_update",
-    "account.step.created",
-    "account.step.updated",
-    "account.step.deleted",
-    "account.pipeline.updated",
-    "account.step.pipeline.updated",
-    "account.default_field.created",
-    "account.default_field.updated",
-    "account.default_field.deleted",
-    "client_folder.created",
-    "prospect.updated",
-  ])("Create Webhook accepts the live event %s", async (event) => {
+  it.each(LIVE_EVENTS)("Create Webhook accepts the live event %s", async (event) => {
     const target = `https://hooks.example.com/live/${event}`;
     const result = await run("createWebhook", { event, target });
     expectSent(emu, [
